@@ -1,0 +1,132 @@
+package vn.doanthanhnien.admission.candidacy;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** One member's way from nomination to admission; its id is the business key of the process instance. */
+@Entity
+@Table(name = "candidacy")
+public class Candidacy {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "candidacy_seq")
+  @SequenceGenerator(name = "candidacy_seq", sequenceName = "candidacy_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(nullable = false)
+  private String memberCode;
+
+  /** Set while in progress so that the database itself refuses a second open candidacy of the member. */
+  private String openMemberCode;
+
+  @Column(nullable = false)
+  private String branchCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private CandidacyStatus status;
+
+  @Column(nullable = false)
+  private String stage;
+
+  private String rejectionReason;
+
+  @Column(nullable = false)
+  private String nominationReason;
+
+  private String nominatedBy;
+
+  @Column(nullable = false)
+  private Instant nominatedAt;
+
+  private Instant closedAt;
+
+  private String processInstanceId;
+
+  @Version
+  private long version;
+
+  protected Candidacy() {
+  }
+
+  public Candidacy(String memberCode, String branchCode, String stage, String nominationReason, String nominatedBy,
+      Instant nominatedAt, String processInstanceId) {
+    this.memberCode = memberCode;
+    this.openMemberCode = memberCode;
+    this.branchCode = branchCode;
+    this.status = CandidacyStatus.IN_PROGRESS;
+    this.stage = stage;
+    this.nominationReason = nominationReason;
+    this.nominatedBy = nominatedBy;
+    this.nominatedAt = nominatedAt;
+    this.processInstanceId = processInstanceId;
+  }
+
+  public boolean isOpen() {
+    return status == CandidacyStatus.IN_PROGRESS;
+  }
+
+  void enterStage(String stage) {
+    this.stage = stage;
+  }
+
+  void close(CandidacyStatus outcome, String reason, Instant at) {
+    this.status = outcome;
+    this.rejectionReason = reason;
+    this.closedAt = at;
+    this.openMemberCode = null;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getMemberCode() {
+    return memberCode;
+  }
+
+  public String getBranchCode() {
+    return branchCode;
+  }
+
+  public CandidacyStatus getStatus() {
+    return status;
+  }
+
+  public String getStage() {
+    return stage;
+  }
+
+  public String getRejectionReason() {
+    return rejectionReason;
+  }
+
+  public String getNominationReason() {
+    return nominationReason;
+  }
+
+  public String getNominatedBy() {
+    return nominatedBy;
+  }
+
+  public Instant getNominatedAt() {
+    return nominatedAt;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+}

@@ -1,0 +1,58 @@
+package vn.doanthanhnien.admission.candidacy;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/candidacies")
+public class CandidacyController {
+
+  private final CandidacyService candidacies;
+
+  public CandidacyController(CandidacyService candidacies) {
+    this.candidacies = candidacies;
+  }
+
+  @GetMapping("/{id}")
+  public CandidacyView get(@PathVariable Long id) {
+    return CandidacyView.of(candidacies.get(id), candidacies.timeline(id));
+  }
+
+  @GetMapping
+  public List<CandidacyView> ofBranch(@RequestParam String branch) {
+    return candidacies.ofBranch(branch).stream().map(c -> CandidacyView.of(c, List.of())).toList();
+  }
+
+  @PostMapping("/{id}/withdraw")
+  public CandidacyView withdraw(@PathVariable Long id, @RequestBody WithdrawalRequest request) {
+    candidacies.withdraw(id, request.reason());
+    return get(id);
+  }
+
+  public record WithdrawalRequest(String reason) {
+  }
+
+  public record CandidacyView(Long id, String memberCode, String branchCode, CandidacyStatus status, String stage,
+      String rejectionReason, String nominationReason, String nominatedBy, Instant nominatedAt, Instant closedAt,
+      String processInstanceId, List<TimelineEntry> timeline) {
+
+    static CandidacyView of(Candidacy c, List<CandidacyEvent> events) {
+      return new CandidacyView(c.getId(), c.getMemberCode(), c.getBranchCode(), c.getStatus(), c.getStage(),
+          c.getRejectionReason(), c.getNominationReason(), c.getNominatedBy(), c.getNominatedAt(), c.getClosedAt(),
+          c.getProcessInstanceId(), events.stream().map(TimelineEntry::of).toList());
+    }
+  }
+
+  public record TimelineEntry(String stage, TimelineAction action, String actor, Instant at, String summary) {
+    static TimelineEntry of(CandidacyEvent e) {
+      return new TimelineEntry(e.getStage(), e.getAction(), e.getActor(), e.getOccurredAt(), e.getSummary());
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package vn.doanthanhnien.admission.candidacy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.doanthanhnien.admission.common.BusinessClock;
+import vn.doanthanhnien.admission.common.ConflictException;
+import vn.doanthanhnien.admission.common.InputCheck;
+import vn.doanthanhnien.admission.common.NotFoundException;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
+
+/** The candidacy record beside each process instance: its status, current stage and timeline. */
+@Service
+@Transactional
+public class CandidacyService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CandidacyService.class);
+
+  private final CandidacyRepository candidacies;
+  private final CandidacyEventRepository events;
+  private final BusinessClock clock;
+  private final ObjectMapper json;
+  private final RuntimeService runtime;
+
+  public CandidacyService(CandidacyRepository candidacies, CandidacyEventRepository events, BusinessClock clock,
+      ObjectMapper json, RuntimeService runtime) {
+    this.candidacies = candidacies;
+    this.events = events;
+    this.clock = clock;
+    this.json = json;
+    this.runtime = runtime;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Candidacy> openCandidacyOf(String memberCode) {
+    return candidacies.findByOpenMemberCode(memberCode);
+  }
+
+  public Candidacy open(String memberCode, String branchCode, String nominationReason, String nominatedBy,
+      String processInstanceId) {
+    Candidacy candidacy = candidacies.save(new Candidacy(memberCode, branchCode, PartyAdmissionProcess.NOMINATION,
+        nominationReason, nominatedBy, clock.now(), processInstanceId));
+    log(candidacy.getId(), PartyAdmissionProcess.NOMINATION, TimelineAction.NOMINATED, nominatedBy,
+        "Đề cử đoàn viên " + memberCode + ": " + nominationReason, null);
+    return candidacy;
+  }
+
+  public void enterStage(Long id, String stage) {
+    get(id).enterStage(stage);
+  }
+
+  public void recordStage(Long id, String stage, String actor, String summary, Map<String, Object> details) {
+    log(id, stage, TimelineAction.STAGE_COMPLETED, actor, summary, details);
+  }
+
+  public void close(Long id, CandidacyStatus outcome, String reason, String actor) {
+    Candidacy candidacy = get(id);
+    candidacy.close(outcome, reason == null ? null : abbreviate(reason, 1000), clock.now());
+    TimelineAction action = TimelineAction.valueOf(outcome.name());
+    log(id, candidacy.getStage(), action, actor, reason == null ? "Đã kết nạp vào Đảng" : reason, null);
+    LOG.info("Candidacy {} closed as {} at stage {}", id, outcome, candidacy.getStage());
+  }
+
+  /** Ends the process through its withdrawal event subprocess, which closes the candidacy as withdrawn. */
+  public void withdraw(Long id, String reason) {
+    Candidacy candidacy = get(id);
+    InputCheck in = new InputCheck(clock.zone());
+    String why = in.text("Lý do rút hồ sơ (reason)", reason, true, 1000);
+    in.throwIfInvalid();
+    if (!candidacy.isOpen()) {
+      throw new ConflictException("Hồ sơ " + id + " đã kết thúc (" + candidacy.getStatus() + "), không thể rút.");
+    }
+    runtime.createMessageCorrelation(PartyAdmissionProcess.WITHDRAWAL_MESSAGE)
+        .processInstanceBusinessKey(String.valueOf(id))
+        .setVariable(PartyAdmissionProcess.Var.WITHDRAWAL_REASON, Variables.stringValue(why, true))
+        .correlate();
+  }
+
+  @Transactional(readOnly = true)
+  public Candidacy get(Long id) {
+    return candidacies.findById(id)
+        .orElseThrow(() -> new NotFoundException("Không tìm thấy hồ sơ đề nghị kết nạp số " + id + "."));
+  }
+
+  @Transactional(readOnly = true)
+  public List<CandidacyEvent> timeline(Long id) {
+    return events.findByCandidacyIdOrderByOccurredAtAscIdAsc(id);
+  }
+
+  /** The summary of the last completed stage: the detail of a rejection. */
+  @Transactional(readOnly = true)
+  public Optional<String> lastStageSummary(Long id) {
+    return events.findFirstByCandidacyIdAndActionOrderByIdDesc(id, TimelineAction.STAGE_COMPLETED)
+        .map(CandidacyEvent::getSummary);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Candidacy> ofBranch(String branchCode) {
+    return candidacies.findByBranchCodeOrderByIdDesc(branchCode);
+  }
+
+  private void log(Long id, String stage, TimelineAction action, String actor, String summary,
+      Map<String, Object> details) {
+    events.save(new CandidacyEvent(id, stage, action, actor, clock.now(), summary, toJson(details)));
+  }
+
+  private static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
+  private String toJson(Map<String, Object> details) {
+    if (details == null) {
+      return null;
+    }
+    try {
+      return json.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stage details cannot be written as JSON", e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package vn.doanthanhnien.admission.common;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Turns the domain's exceptions into JSON answers of /api: Vietnamese for users, English in the log. */
+@RestControllerAdvice(basePackages = "vn.doanthanhnien.admission")
+public class ApiErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  public record ErrorBody(String message, List<String> errors) {
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ErrorBody> invalid(InvalidInputException e) {
+    LOG.info("Request refused as invalid: {} reason(s)", e.getReasons().size());
+    return ResponseEntity.badRequest().body(new ErrorBody("Dữ liệu không hợp lệ", e.getReasons()));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+    LOG.info("Unreadable request body: {}", e.getMostSpecificCause().getMessage());
+    return ResponseEntity.badRequest().body(new ErrorBody("Dữ liệu không hợp lệ",
+        List.of("Nội dung yêu cầu không đúng định dạng JSON hoặc có giá trị không hợp lệ (ngày theo dạng yyyy-MM-dd, "
+            + "danh mục theo đúng mã quy định).")));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ErrorBody> notFound(NotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<ErrorBody> conflict(ConflictException e) {
+    LOG.info("Request conflicts with current state: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.getMessage(), List.of()));
+  }
+}

@@ -1,0 +1,6 @@
+package vn.doanthanhnien.admission.member;
+
+public enum Gender {
+  MALE,
+  FEMALE
+}

@@ -1,0 +1,69 @@
+package vn.doanthanhnien.admission.stage;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.candidacy.CandidacyService;
+import vn.doanthanhnien.admission.common.InvalidInputException;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
+
+/**
+ * Glue between the engine and {@link StageRecorder}, attached to every user task by {@link StageListenersPlugin}.
+ * Completion is checked when the task's activity ends rather than in a task listener: the engine wraps task listener
+ * exceptions in a generic error, while this one reaches REST and Tasklist as a form validation error (HTTP 400).
+ */
+@Component
+public class StageListeners {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StageListeners.class);
+
+  private final StageRecorder recorder;
+  private final CandidacyService candidacies;
+  private final IdentityService identity;
+
+  public StageListeners(StageRecorder recorder, CandidacyService candidacies, IdentityService identity) {
+    this.recorder = recorder;
+    this.candidacies = candidacies;
+    this.identity = identity;
+  }
+
+  public void taskCreated(DelegateTask task) {
+    candidacies.enterStage(candidacyId(task.getExecution()), task.getTaskDefinitionKey());
+  }
+
+  public void taskActivityEnded(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    String taskKey = execution.getCurrentActivityId();
+    StageForm form = StageForms.of(taskKey)
+        .orElseThrow(() -> new IllegalStateException("No server-side form rules for user task " + taskKey));
+    Map<String, Object> submitted = execution.getVariables();
+    StageRecorder.Completed completed;
+    try {
+      completed = recorder.complete(form, candidacyId(execution), (String) submitted.get(Var.MEMBER_CODE), submitted,
+          currentUser());
+    } catch (InvalidInputException e) {
+      LOG.info("Submission of task {} refused: {} problem(s)", taskKey, e.getReasons().size());
+      throw new FormFieldValidationException(taskKey, e.getMessage());
+    }
+    // The raw fields go, so a later form with a field of the same name (votesFor) does not show this stage's value.
+    form.fields().forEach(f -> execution.removeVariable(f.key()));
+    execution.setVariables(completed.variables());
+  }
+
+  private String currentUser() {
+    Authentication auth = identity.getCurrentAuthentication();
+    return auth == null ? null : auth.getUserId();
+  }
+
+  private static Long candidacyId(DelegateExecution execution) {
+    return Long.valueOf((String) execution.getVariable(Var.CANDIDACY_ID));
+  }
+}

@@ -1,0 +1,125 @@
+package vn.doanthanhnien.admission.stage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.doanthanhnien.admission.candidacy.CandidacyService;
+import vn.doanthanhnien.admission.common.BusinessClock;
+import vn.doanthanhnien.admission.common.InputCheck;
+import vn.doanthanhnien.admission.member.AwarenessCertificates;
+import vn.doanthanhnien.admission.voting.VoteThresholds;
+import vn.doanthanhnien.admission.voting.VoteThresholds.VoteOutcome;
+
+/**
+ * Completes one stage: checks the submitted form on the server (REST callers bypass the form's own checks), decides
+ * the vote, writes the timeline, and returns the process variables that carry the stage's result onward.
+ */
+@Service
+public class StageRecorder {
+
+  private final BusinessClock clock;
+  private final VoteThresholds thresholds;
+  private final AwarenessCertificates certificates;
+  private final CandidacyService candidacies;
+
+  public StageRecorder(BusinessClock clock, VoteThresholds thresholds, AwarenessCertificates certificates,
+      CandidacyService candidacies) {
+    this.clock = clock;
+    this.thresholds = thresholds;
+    this.certificates = certificates;
+    this.candidacies = candidacies;
+  }
+
+  /** The result of a stage: the variables to set on the process instance. */
+  public record Completed(Map<String, Object> variables) {
+  }
+
+  /**
+   * @param submitted the process's variables after the form was submitted (the form's fields among them)
+   * @throws vn.doanthanhnien.admission.common.InvalidInputException with every problem found; nothing is stored then
+   */
+  @Transactional
+  public Completed complete(StageForm form, Long candidacyId, String memberCode, Map<String, Object> submitted,
+      String actor) {
+    Map<String, Object> values = check(form, submitted);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    List<String> summary = new ArrayList<>();
+    for (FormField field : form.fields()) {
+      Object value = values.get(field.key());
+      if (field.keptInProcess()) {
+        variables.put(variableName(form, field.key()), value instanceof LocalDate d ? d.toString() : value);
+        summary.add(field.label() + ": " + display(value));
+      }
+    }
+    if (form.isVote()) {
+      VoteOutcome outcome = thresholds.evaluate(form.taskKey(), (Integer) values.get(form.votesFor()),
+          (Integer) values.get(form.memberCount()));
+      variables.put(variableName(form, "passed"), outcome.passed());
+      summary.add("Kết quả: " + outcome.description());
+    }
+    if (form.taskKey().equals("recordAwarenessCertificate")) {
+      certificates.renew(memberCode, (LocalDate) values.get("certificateDate"));
+    }
+    candidacies.recordStage(candidacyId, form.taskKey(), actor, form.title() + " — " + String.join("; ", summary),
+        values);
+    return new Completed(variables);
+  }
+
+  /** The name under which a later form reads a stage's value: {@code recordBranchVote_votesFor}. */
+  public static String variableName(StageForm form, String field) {
+    return form.taskKey() + "_" + field;
+  }
+
+  private Map<String, Object> check(StageForm form, Map<String, Object> submitted) {
+    LocalDate today = clock.today();
+    InputCheck in = new InputCheck(clock.zone());
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (FormField f : form.fields()) {
+      Object raw = submitted.get(f.key());
+      Object value = switch (f.kind()) {
+        case TEXT, LONG_TEXT -> in.text(f.label(), raw, f.required(), f.kind().limit);
+        case COUNT, MEMBER_COUNT, MONTHS_TOGETHER -> in.count(f.label(), raw, f.required(), f.kind().limit);
+        case PAST_DATE -> in.pastDate(f.label(), raw, f.required(), today);
+        case FLAG -> in.flag(f.label(), raw, f.required());
+      };
+      values.put(f.key(), value);
+    }
+    form.checks().stream().map(c -> c.violation(values)).filter(Objects::nonNull).forEach(in::fail);
+    checkAgainstEarlierStages(form, values, submitted, in);
+    in.throwIfInvalid("Không thể ghi nhận " + form.title());
+    return values;
+  }
+
+  private void checkAgainstEarlierStages(StageForm form, Map<String, Object> values, Map<String, Object> earlier,
+      InputCheck in) {
+    switch (form.taskKey()) {
+      case "recordAwarenessCertificate" -> {
+        if (values.get("certificateDate") instanceof LocalDate issued && !certificates.isValid(issued)) {
+          in.fail("Giấy chứng nhận cấp ngày " + issued + " đã hết thời hạn hiệu lực: cần học lại lớp bồi dưỡng "
+              + "nhận thức về Đảng.");
+        }
+      }
+      case "recordAdmissionCeremony" -> {
+        Object decided = earlier.get("recordAdmissionDecision_decisionDate");
+        if (values.get("ceremonyDate") instanceof LocalDate held && decided != null
+            && held.isBefore(LocalDate.parse(decided.toString()))) {
+          in.fail("Ngày tổ chức lễ kết nạp (" + held + ") không được trước ngày quyết định kết nạp (" + decided + ").");
+        }
+      }
+      default -> {
+      }
+    }
+  }
+
+  private static String display(Object value) {
+    if (value instanceof Boolean b) {
+      return b ? "có" : "không";
+    }
+    return String.valueOf(value);
+  }
+}

@@ -1,0 +1,28 @@
+package vn.doanthanhnien.admission.unit;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/units")
+public class UnitController {
+
+  private final UnitService units;
+
+  public UnitController(UnitService units) {
+    this.units = units;
+  }
+
+  @GetMapping
+  public List<UnitView> list() {
+    return units.all().stream().map(UnitView::of).toList();
+  }
+
+  public record UnitView(String code, String name, UnitKind kind, String parentCode, String partyCellCode) {
+    static UnitView of(OrgUnit u) {
+      return new UnitView(u.getCode(), u.getName(), u.getKind(), u.getParentCode(), u.getPartyCellCode());
+    }
+  }
+}
