@@ -1,0 +1,267 @@
+package vn.doanthanhnien.admission.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.doanthanhnien.admission.candidacy.Candidacy;
+import vn.doanthanhnien.admission.candidacy.CandidacyService;
+import vn.doanthanhnien.admission.candidacy.CandidacyStatus;
+import vn.doanthanhnien.admission.candidacy.TimelineAction;
+import vn.doanthanhnien.admission.member.MemberRepository;
+import vn.doanthanhnien.admission.support.Pipeline;
+import vn.doanthanhnien.admission.support.PipelineTest;
+import vn.doanthanhnien.admission.support.TestMembers;
+
+/** One test per path of processes/party-admission.bpmn; together they cover every element of the model. */
+@PipelineTest
+class PartyAdmissionProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired Pipeline pipeline;
+  @Autowired TestMembers members;
+  @Autowired CandidacyService candidacies;
+  @Autowired MemberRepository memberRepository;
+
+  @BeforeEach
+  void bindAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @Test
+  void admittedThroughEveryStageIncludingTheAwarenessClass() {
+    String member = members.eligible();
+
+    ProcessInstance instance = pipeline.nominate(member);
+
+    assertThat(instance).isWaitingAt("recordBranchVote");
+    assertThat(instance).hasBusinessKey(candidacyOf(instance).getId().toString());
+    assertThat(task()).hasCandidateGroup("branch-secretary.KTNN-01");
+    pipeline.completeValid(instance, "recordBranchVote");
+    assertThat(task()).hasDefinitionKey("recordYouthCommitteeResolution").hasCandidateGroup("youth-committee.KTNN");
+    pipeline.completeValid(instance, "recordYouthCommitteeResolution");
+    assertThat(instance).hasPassed("checkAwarenessCertificate");
+    assertThat(task()).hasDefinitionKey("recordAwarenessCertificate").hasCandidateGroup("party-cell.CB-KTNN-01");
+    pipeline.completeValid(instance, "recordAwarenessCertificate");
+    for (String step : List.of("assignIntroducer", "checkDossier")) {
+      assertThat(task()).hasDefinitionKey(step).hasCandidateGroup("party-cell.CB-KTNN-01");
+      pipeline.completeValid(instance, step);
+    }
+    assertThat(task()).hasDefinitionKey("verifyBackground").hasCandidateGroup("party-committee.DU-KTNN");
+    pipeline.completeValid(instance, "verifyBackground");
+    for (String step : List.of("collectOpinions", "recordPartyCellVote")) {
+      assertThat(task()).hasDefinitionKey(step).hasCandidateGroup("party-cell.CB-KTNN-01");
+      pipeline.completeValid(instance, step);
+    }
+    assertThat(task()).hasDefinitionKey("recordPartyCommitteeVote").hasCandidateGroup("party-committee.DU-KTNN");
+    pipeline.completeValid(instance, "recordPartyCommitteeVote");
+    assertThat(task()).hasDefinitionKey("recordAdmissionDecision").hasCandidateGroup("superior-committee.DUK");
+    pipeline.completeValid(instance, "recordAdmissionDecision");
+    assertThat(task()).hasDefinitionKey("recordAdmissionCeremony").hasCandidateGroup("party-cell.CB-KTNN-01");
+    pipeline.completeValid(instance, "recordAdmissionCeremony");
+
+    assertThat(instance).isEnded().hasPassed("memberAdmitted");
+    Candidacy candidacy = candidacyOf(instance);
+    assertThat(candidacy.getStatus()).isEqualTo(CandidacyStatus.ADMITTED);
+    assertThat(candidacy.getStage()).isEqualTo("recordAdmissionCeremony");
+    assertThat(candidacies.timeline(candidacy.getId())).extracting(e -> e.getStage() + "/" + e.getActor())
+        .containsExactly("nominationSubmitted/secretary", "recordBranchVote/secretary",
+            "recordYouthCommitteeResolution/youthcommittee", "recordAwarenessCertificate/partycell",
+            "assignIntroducer/partycell", "checkDossier/partycell", "verifyBackground/partycommittee",
+            "collectOpinions/partycell", "recordPartyCellVote/partycell", "recordPartyCommitteeVote/partycommittee",
+            "recordAdmissionDecision/superior", "recordAdmissionCeremony/partycell", "recordAdmissionCeremony/partycell");
+    assertThat(memberRepository.findById(member).orElseThrow().getAwarenessCertificateDate())
+        .isEqualTo(pipeline.daysAgo(7));
+  }
+
+  @Test
+  void aValidAwarenessCertificateSkipsTheClass() {
+    String member = members.register(d -> d.certificate(members.today().minusMonths(60)));
+
+    ProcessInstance instance = pipeline.advanceTo(member, "assignIntroducer");
+
+    assertThat(instance).hasPassed("checkAwarenessCertificate").hasNotPassed("recordAwarenessCertificate");
+  }
+
+  @Test
+  void anExpiredAwarenessCertificateRequiresTheClassAgain() {
+    String member = members.register(d -> d.certificate(members.today().minusMonths(61)));
+
+    ProcessInstance instance = pipeline.advanceTo(member, "recordAwarenessCertificate");
+
+    assertThat(instance).isWaitingAt("recordAwarenessCertificate");
+  }
+
+  @Test
+  void branchVotePassesWithMoreThanHalfOfAllMembers() {
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+
+    pipeline.complete(instance, "recordBranchVote", vote("recordBranchVote", "branchMemberCount", 25, 13));
+
+    assertThat(instance).isWaitingAt("recordYouthCommitteeResolution");
+  }
+
+  @Test
+  void rejectedAtBranchVoteWithExactlyHalf() {
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+
+    pipeline.complete(instance, "recordBranchVote", vote("recordBranchVote", "branchMemberCount", 24, 12));
+
+    assertRejectedAt(instance, "rejectedAtBranchVote", "recordBranchVote", "12/24 phiếu tán thành");
+  }
+
+  @Test
+  void rejectedAtYouthCommitteeWithExactlyHalf() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordYouthCommitteeResolution");
+
+    pipeline.complete(instance, "recordYouthCommitteeResolution",
+        vote("recordYouthCommitteeResolution", "committeeMemberCount", 10, 5));
+
+    assertRejectedAt(instance, "rejectedAtYouthCommittee", "recordYouthCommitteeResolution", "5/10 phiếu tán thành");
+  }
+
+  @Test
+  void youthCommitteePassesWithMoreThanHalf() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordYouthCommitteeResolution");
+
+    pipeline.complete(instance, "recordYouthCommitteeResolution",
+        vote("recordYouthCommitteeResolution", "committeeMemberCount", 9, 5));
+
+    assertThat(instance).hasPassed("youthCommitteeVotePassedGateway").isWaitingAt("recordAwarenessCertificate");
+  }
+
+  @Test
+  void partyCellVotePassesWithExactlyTwoThirds() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordPartyCellVote");
+
+    pipeline.complete(instance, "recordPartyCellVote", vote("recordPartyCellVote", "officialMemberCount", 9, 6));
+
+    assertThat(instance).isWaitingAt("recordPartyCommitteeVote");
+  }
+
+  @Test
+  void rejectedAtPartyCellVoteOneVoteShortOfTwoThirds() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordPartyCellVote");
+
+    pipeline.complete(instance, "recordPartyCellVote", vote("recordPartyCellVote", "officialMemberCount", 9, 5));
+
+    assertRejectedAt(instance, "rejectedAtPartyCellVote", "recordPartyCellVote", "5/9 phiếu tán thành");
+  }
+
+  @Test
+  void partyCommitteeVotePassesWithExactlyTwoThirds() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordPartyCommitteeVote");
+
+    pipeline.complete(instance, "recordPartyCommitteeVote",
+        vote("recordPartyCommitteeVote", "committeeMemberCount", 15, 10));
+
+    assertThat(instance).isWaitingAt("recordAdmissionDecision");
+  }
+
+  @Test
+  void rejectedAtPartyCommitteeVoteOneVoteShortOfTwoThirds() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordPartyCommitteeVote");
+
+    pipeline.complete(instance, "recordPartyCommitteeVote",
+        vote("recordPartyCommitteeVote", "committeeMemberCount", 15, 9));
+
+    assertRejectedAt(instance, "rejectedAtPartyCommitteeVote", "recordPartyCommitteeVote", "9/15 phiếu tán thành");
+  }
+
+  @Test
+  void rejectedWhenTheBackgroundIsOfConcern() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "verifyBackground");
+
+    pipeline.complete(instance, "verifyBackground", Map.of("backgroundClear", false,
+        "verificationNotes", "Lý lịch khai chưa trung thực về quá trình công tác."));
+
+    assertRejectedAt(instance, "rejectedAtBackgroundCheck", "verifyBackground", "không");
+    assertThat(candidacyOf(instance).getRejectionReason()).doesNotContain("trung thực");
+  }
+
+  @Test
+  void notAdmittedWhenTheDecisionIsNotApproved() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordAdmissionDecision");
+
+    pipeline.complete(instance, "recordAdmissionDecision",
+        Map.of("approved", false, "decisionNumber", "124-QĐ/ĐUK", "decisionDate", pipeline.daysAgo(1)));
+
+    assertRejectedAt(instance, "admissionNotApproved", "recordAdmissionDecision", "124-QĐ/ĐUK");
+  }
+
+  @Test
+  void withdrawnAtAnyStageCancelsTheOpenTask() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "collectOpinions");
+    Long id = candidacyOf(instance).getId();
+
+    pipeline.as("secretary", () -> {
+      candidacies.withdraw(id, "Đoàn viên chuyển công tác sang đơn vị khác");
+      return null;
+    });
+
+    assertThat(instance).isEnded().hasPassed("candidacyWithdrawn");
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId("collectOpinions").singleResult().isCanceled()).isTrue();
+    Candidacy candidacy = candidacies.get(id);
+    assertThat(candidacy.getStatus()).isEqualTo(CandidacyStatus.WITHDRAWN);
+    assertThat(candidacy.getStage()).isEqualTo("collectOpinions");
+    assertThat(candidacy.getRejectionReason()).contains("chuyển công tác");
+    assertThat(candidacies.timeline(id)).last().satisfies(e -> {
+      assertThat(e.getAction()).isEqualTo(TimelineAction.WITHDRAWN);
+      assertThat(e.getActor()).isEqualTo("secretary");
+    });
+  }
+
+  @Test
+  void aMemberWithAnOpenCandidacyCanBeNominatedAgainOnlyAfterItEnds() {
+    String member = members.eligible();
+    ProcessInstance first = pipeline.nominate(member);
+
+    assertThatThrownBy(() -> pipeline.nominate(member)).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("đã có hồ sơ đề nghị kết nạp đang xử lý (hồ sơ số " + candidacyOf(first).getId());
+
+    pipeline.complete(first, "recordBranchVote", vote("recordBranchVote", "branchMemberCount", 24, 12));
+    assertThat(pipeline.nominate(member)).isNotNull();
+  }
+
+  private Map<String, Object> vote(String taskKey, String countField, int count, int votesFor) {
+    Map<String, Object> values = pipeline.valid(taskKey);
+    values.put(countField, count);
+    values.put("votesFor", votesFor);
+    values.put("votesAgainst", 0);
+    if (values.containsKey("attendeeCount")) {
+      values.put("attendeeCount", count);
+    }
+    return values;
+  }
+
+  private void assertRejectedAt(ProcessInstance instance, String endEvent, String stage, String reasonDetail) {
+    assertThat(instance).isEnded().hasPassed(endEvent);
+    Candidacy candidacy = candidacyOf(instance);
+    assertThat(candidacy.getStatus()).isEqualTo(CandidacyStatus.REJECTED);
+    assertThat(candidacy.getStage()).isEqualTo(stage);
+    String endName = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(endEvent).singleResult().getActivityName();
+    assertThat(candidacy.getRejectionReason()).startsWith(endName).contains(reasonDetail);
+  }
+
+  private Candidacy candidacyOf(ProcessInstance instance) {
+    String key = history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getBusinessKey();
+    return candidacies.get(Long.valueOf(key));
+  }
+}

@@ -1,0 +1,137 @@
+package vn.doanthanhnien.admission.support;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.context.TestComponent;
+import vn.doanthanhnien.admission.common.BusinessClock;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
+
+/** Drives candidacies of branch KTNN-01 through the engine as the demo user of each stage's role. */
+@TestComponent
+public class Pipeline {
+
+  /** Who completes each task for a member of branch KTNN-01 (SPEC.md, demo data). */
+  public static final Map<String, String> USER_OF_TASK = Map.ofEntries(
+      Map.entry("recordBranchVote", "secretary"),
+      Map.entry("recordYouthCommitteeResolution", "youthcommittee"),
+      Map.entry("recordAwarenessCertificate", "partycell"),
+      Map.entry("assignIntroducer", "partycell"),
+      Map.entry("checkDossier", "partycell"),
+      Map.entry("verifyBackground", "partycommittee"),
+      Map.entry("collectOpinions", "partycell"),
+      Map.entry("recordPartyCellVote", "partycell"),
+      Map.entry("recordPartyCommitteeVote", "partycommittee"),
+      Map.entry("recordAdmissionDecision", "superior"),
+      Map.entry("recordAdmissionCeremony", "partycell"));
+
+  private final FormService forms;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final RepositoryService repository;
+  private final BusinessClock clock;
+
+  public Pipeline(FormService forms, TaskService tasks, IdentityService identity, RepositoryService repository,
+      BusinessClock clock) {
+    this.forms = forms;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  public ProcessInstance nominate(String memberCode) {
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PartyAdmissionProcess.KEY)
+        .latestVersion().singleResult().getId();
+    Map<String, Object> start = Map.of("memberCode", memberCode,
+        "nominationReason", "Gương mẫu, hoàn thành xuất sắc nhiệm vụ hai năm liền");
+    return as("secretary", () -> forms.submitStartForm(definitionId, start));
+  }
+
+  public Task task(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  /** Claims and submits the current task as the demo user of its role. */
+  public void complete(ProcessInstance instance, String taskKey, Map<String, Object> values) {
+    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+    if (task == null) {
+      throw new AssertionError("Not waiting at " + taskKey);
+    }
+    String user = USER_OF_TASK.get(taskKey);
+    as(user, () -> {
+      tasks.claim(task.getId(), user);
+      forms.submitTaskForm(task.getId(), values);
+      return null;
+    });
+  }
+
+  public void completeValid(ProcessInstance instance, String taskKey) {
+    complete(instance, taskKey, valid(taskKey));
+  }
+
+  /** Nominates the member and completes every task with valid input until the instance waits at {@code taskKey}. */
+  public ProcessInstance advanceTo(String memberCode, String taskKey) {
+    ProcessInstance instance = nominate(memberCode);
+    for (Task current = task(instance); !current.getTaskDefinitionKey().equals(taskKey); current = task(instance)) {
+      completeValid(instance, current.getTaskDefinitionKey());
+    }
+    return instance;
+  }
+
+  /** Input that passes every check and every vote of the task. */
+  public Map<String, Object> valid(String taskKey) {
+    String lastWeek = daysAgo(7);
+    return new HashMap<>(switch (taskKey) {
+      case "recordBranchVote" -> Map.of("meetingDate", lastWeek, "branchMemberCount", 25, "attendeeCount", 22,
+          "votesFor", 20, "votesAgainst", 2, "resolutionNumber", "01-NQ/CĐ");
+      case "recordYouthCommitteeResolution" -> Map.of("resolutionDate", lastWeek, "committeeMemberCount", 9,
+          "votesFor", 9, "votesAgainst", 0, "resolutionNumber", "15-NQ/ĐTN");
+      case "recordAwarenessCertificate" -> Map.of("certificateDate", lastWeek, "certificateNumber", "GCN-2026-118");
+      case "assignIntroducer" -> Map.of("introducerName", "Phạm Văn Hùng", "introducerOfficialSince", "2015-03-02",
+          "monthsWorkedTogether", 24);
+      case "checkDossier" -> Map.of("applicationReceived", true, "personalHistoryReceived", true,
+          "dossierDate", lastWeek);
+      case "verifyBackground" -> Map.of("backgroundClear", true,
+          "verificationNotes", "Lý lịch rõ ràng, gia đình chấp hành tốt chủ trương, chính sách.");
+      case "collectOpinions" -> Map.of("residenceOpinionReceived", true, "massOrganisationOpinionReceived", true,
+          "opinionSummary", "Các ý kiến đều đồng ý đề nghị kết nạp.");
+      case "recordPartyCellVote" -> Map.of("meetingDate", daysAgo(3), "officialMemberCount", 12, "votesFor", 12,
+          "votesAgainst", 0, "resolutionNumber", "06-NQ/CB");
+      case "recordPartyCommitteeVote" -> Map.of("committeeMemberCount", 15, "votesFor", 14, "votesAgainst", 1,
+          "resolutionNumber", "08-NQ/ĐU");
+      case "recordAdmissionDecision" -> Map.of("approved", true, "decisionNumber", "123-QĐ/ĐUK",
+          "decisionDate", daysAgo(1));
+      case "recordAdmissionCeremony" -> Map.of("ceremonyDate", daysAgo(0));
+      default -> throw new IllegalArgumentException("No task " + taskKey);
+    });
+  }
+
+  public String daysAgo(int days) {
+    return clock.today().minusDays(days).toString();
+  }
+
+  public LocalDate today() {
+    return clock.today();
+  }
+
+  /** Runs {@code work} authenticated as {@code user} with the user's groups, as the REST filter and Tasklist do. */
+  public <T> T as(String user, Supplier<T> work) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(user, groups);
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}
