@@ -11,6 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** One member's way from nomination to admission; its id is the business key of the process instance. */
 @Entity
@@ -52,6 +53,12 @@ public class Candidacy {
 
   private String processInstanceId;
 
+  /** Date of the youth committee resolution that introduced the member to the Party. */
+  private LocalDate introducedOn;
+
+  /** Date of the superior committee's decision approving the admission. */
+  private LocalDate admittedOn;
+
   @Version
   private long version;
 
@@ -77,6 +84,14 @@ public class Candidacy {
 
   void enterStage(String stage) {
     this.stage = stage;
+  }
+
+  void introduced(LocalDate on) {
+    this.introducedOn = on;
+  }
+
+  void admissionApproved(LocalDate on) {
+    this.admittedOn = on;
   }
 
   void close(CandidacyStatus outcome, String reason, Instant at) {
@@ -128,5 +143,13 @@ public class Candidacy {
 
   public String getProcessInstanceId() {
     return processInstanceId;
+  }
+
+  public LocalDate getIntroducedOn() {
+    return introducedOn;
+  }
+
+  public LocalDate getAdmittedOn() {
+    return admittedOn;
   }
 }

@@ -1,6 +1,7 @@
 package vn.doanthanhnien.admission.candidacy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,12 +42,12 @@ public class CandidacyController {
 
   public record CandidacyView(Long id, String memberCode, String branchCode, CandidacyStatus status, String stage,
       String rejectionReason, String nominationReason, String nominatedBy, Instant nominatedAt, Instant closedAt,
-      String processInstanceId, List<TimelineEntry> timeline) {
+      String processInstanceId, LocalDate introducedOn, LocalDate admittedOn, List<TimelineEntry> timeline) {
 
     static CandidacyView of(Candidacy c, List<CandidacyEvent> events) {
       return new CandidacyView(c.getId(), c.getMemberCode(), c.getBranchCode(), c.getStatus(), c.getStage(),
           c.getRejectionReason(), c.getNominationReason(), c.getNominatedBy(), c.getNominatedAt(), c.getClosedAt(),
-          c.getProcessInstanceId(), events.stream().map(TimelineEntry::of).toList());
+          c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), events.stream().map(TimelineEntry::of).toList());
     }
   }
 

@@ -2,6 +2,7 @@ package vn.doanthanhnien.admission.candidacy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,16 @@ public class CandidacyService {
 
   public void recordStage(Long id, String stage, String actor, String summary, Map<String, Object> details) {
     log(id, stage, TimelineAction.STAGE_COMPLETED, actor, summary, details);
+  }
+
+  /** The youth committee's resolution passed: from this date the member counts as introduced to the Party. */
+  public void markIntroduced(Long id, LocalDate resolutionDate) {
+    get(id).introduced(resolutionDate);
+  }
+
+  /** The superior committee approved the admission: the member counts as admitted in the decision's year. */
+  public void markAdmissionApproved(Long id, LocalDate decisionDate) {
+    get(id).admissionApproved(decisionDate);
   }
 
   public void close(Long id, CandidacyStatus outcome, String reason, String actor) {

@@ -56,18 +56,38 @@ public class StageRecorder {
         summary.add(field.label() + ": " + display(value));
       }
     }
+    boolean passed = true;
     if (form.isVote()) {
       VoteOutcome outcome = thresholds.evaluate(form.taskKey(), (Integer) values.get(form.votesFor()),
           (Integer) values.get(form.memberCount()));
-      variables.put(variableName(form, "passed"), outcome.passed());
+      passed = outcome.passed();
+      variables.put(variableName(form, "passed"), passed);
       summary.add("Kết quả: " + outcome.description());
     }
-    if (form.taskKey().equals("recordAwarenessCertificate")) {
-      certificates.renew(memberCode, (LocalDate) values.get("certificateDate"));
-    }
+    recordMilestone(form.taskKey(), candidacyId, memberCode, values, passed);
     candidacies.recordStage(candidacyId, form.taskKey(), actor, form.title() + " — " + String.join("; ", summary),
         values);
     return new Completed(variables);
+  }
+
+  /** What a stage changes beyond its own record: the member's certificate, the dates the yearly report counts. */
+  private void recordMilestone(String taskKey, Long candidacyId, String memberCode, Map<String, Object> values,
+      boolean passed) {
+    switch (taskKey) {
+      case "recordAwarenessCertificate" -> certificates.renew(memberCode, (LocalDate) values.get("certificateDate"));
+      case "recordYouthCommitteeResolution" -> {
+        if (passed) {
+          candidacies.markIntroduced(candidacyId, (LocalDate) values.get("resolutionDate"));
+        }
+      }
+      case "recordAdmissionDecision" -> {
+        if (Boolean.TRUE.equals(values.get("approved"))) {
+          candidacies.markAdmissionApproved(candidacyId, (LocalDate) values.get("decisionDate"));
+        }
+      }
+      default -> {
+      }
+    }
   }
 
   /** The name under which a later form reads a stage's value: {@code recordBranchVote_votesFor}. */

@@ -5,14 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +35,13 @@ import vn.doanthanhnien.admission.support.Pipeline;
 import vn.doanthanhnien.admission.support.PipelineTest;
 import vn.doanthanhnien.admission.support.TestMembers;
 
-/** One test per path of processes/party-admission.bpmn; together they cover every element of the model. */
+/**
+ * One test per path of processes/party-admission.bpmn. Together they pass every flow node of the model, which
+ * {@link #everyFlowNodeOfTheModelWasPassed} checks after the class; the coverage report with the sequence flows
+ * too is in target/process-test-coverage/.
+ */
 @PipelineTest
+@TestInstance(Lifecycle.PER_CLASS)
 class PartyAdmissionProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -37,9 +52,40 @@ class PartyAdmissionProcessTest {
   @Autowired CandidacyService candidacies;
   @Autowired MemberRepository memberRepository;
 
+  @Autowired RepositoryService repository;
+
+  /** The shared database holds other test classes' instances too; only those started here count. */
+  private Set<String> instancesBeforeThisClass;
+
+  @BeforeAll
+  void rememberEarlierInstances() {
+    instancesBeforeThisClass = instanceIds();
+  }
+
   @BeforeEach
   void bindAssertions() {
     BpmnAwareTests.init(engine);
+  }
+
+  @AfterAll
+  void everyFlowNodeOfTheModelWasPassed() {
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PartyAdmissionProcess.KEY)
+        .latestVersion().singleResult().getId();
+    Set<String> flowNodes = repository.getBpmnModelInstance(definitionId).getModelElementsByType(FlowNode.class)
+        .stream().map(FlowNode::getId).collect(Collectors.toSet());
+    Set<String> instancesOfThisClass = instanceIds();
+    instancesOfThisClass.removeAll(instancesBeforeThisClass);
+    Set<String> passed = history.createHistoricActivityInstanceQuery().list().stream()
+        .filter(a -> instancesOfThisClass.contains(a.getProcessInstanceId()))
+        .map(HistoricActivityInstance::getActivityId).collect(Collectors.toSet());
+
+    assertThat(flowNodes).hasSizeGreaterThan(30);
+    assertThat(passed).containsAll(flowNodes);
+  }
+
+  private Set<String> instanceIds() {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(PartyAdmissionProcess.KEY).list()
+        .stream().map(i -> i.getId()).collect(Collectors.toCollection(HashSet::new));
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:party-admission;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
     "camunda.bpm.job-execution.enabled=false"})
-@Import({ProcessEngineCoverageConfiguration.class, CoverageSettings.class, Pipeline.class, TestMembers.class})
+@Import({ProcessEngineCoverageConfiguration.class, Pipeline.class, TestMembers.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface PipelineTest {

@@ -1,0 +1,25 @@
+package vn.doanthanhnien.admission.report;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+import vn.doanthanhnien.admission.candidacy.Candidacy;
+
+/** The counts of the yearly report, over the candidacies of a set of branches. */
+public interface ReportQueries extends Repository<Candidacy, Long> {
+
+  @Query("select count(c) from Candidacy c where c.branchCode in :branches and c.introducedOn between :from and :to")
+  long countIntroduced(@Param("branches") Collection<String> branches, @Param("from") LocalDate from,
+      @Param("to") LocalDate to);
+
+  @Query("select count(c) from Candidacy c where c.branchCode in :branches and c.admittedOn between :from and :to")
+  long countAdmitted(@Param("branches") Collection<String> branches, @Param("from") LocalDate from,
+      @Param("to") LocalDate to);
+
+  @Query("select c.stage, count(c) from Candidacy c where c.branchCode in :branches"
+      + " and c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS group by c.stage")
+  List<Object[]> inProgressByStage(@Param("branches") Collection<String> branches);
+}

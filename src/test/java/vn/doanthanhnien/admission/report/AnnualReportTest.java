@@ -1,0 +1,123 @@
+package vn.doanthanhnien.admission.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import vn.doanthanhnien.admission.support.Pipeline;
+import vn.doanthanhnien.admission.support.PipelineTest;
+import vn.doanthanhnien.admission.support.TestMembers;
+
+/**
+ * The yearly report over HTTP: candidacies driven through the process change the counts of their branch and of
+ * every unit above it in both trees, and of no other unit. The database is shared by all tests, so the test
+ * compares the report before and after.
+ */
+@PipelineTest
+class AnnualReportTest {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+  };
+
+  @Autowired TestRestTemplate rest;
+  @Autowired Pipeline pipeline;
+  @Autowired TestMembers members;
+
+  @Test
+  void introducedAndAdmittedAreCountedInTheYearOfTheirResolutionAndDecision() {
+    int introducedYear = LocalDate.parse(pipeline.valid("recordYouthCommitteeResolution").get("resolutionDate")
+        .toString()).getYear();
+    int admittedYear = LocalDate.parse(pipeline.valid("recordAdmissionDecision").get("decisionDate").toString())
+        .getYear();
+    List<String> units = List.of("KTNN-01", "KTNN", "DK", "CB-KTNN-01", "DU-KTNN", "DUK", "HVBC");
+    Map<String, Map<String, Object>> introducedBefore = reports(introducedYear, units);
+    Map<String, Map<String, Object>> admittedBefore = reports(admittedYear, units);
+
+    ProcessInstance admitted = pipeline.advanceTo(members.eligible(), "recordAdmissionCeremony");
+    pipeline.completeValid(admitted, "recordAdmissionCeremony");
+    pipeline.advanceTo(members.eligible(), "checkDossier");
+    ProcessInstance rejectedAtBranch = pipeline.nominate(members.eligible());
+    Map<String, Object> halfTheBranch = pipeline.valid("recordBranchVote");
+    halfTheBranch.put("votesFor", 11);
+    halfTheBranch.put("votesAgainst", 11);
+    pipeline.complete(rejectedAtBranch, "recordBranchVote", halfTheBranch);
+
+    Map<String, Map<String, Object>> introducedAfter = reports(introducedYear, units);
+    Map<String, Map<String, Object>> admittedAfter = reports(admittedYear, units);
+    for (String unit : List.of("KTNN-01", "KTNN", "DK", "CB-KTNN-01", "DU-KTNN", "DUK")) {
+      assertThat(count(introducedAfter, unit, "introduced") - count(introducedBefore, unit, "introduced"))
+          .as("introduced in %s", unit).isEqualTo(2);
+      assertThat(count(admittedAfter, unit, "admitted") - count(admittedBefore, unit, "admitted"))
+          .as("admitted in %s", unit).isEqualTo(1);
+      assertThat(stageCount(introducedAfter, unit, "checkDossier") - stageCount(introducedBefore, unit, "checkDossier"))
+          .as("waiting at checkDossier in %s", unit).isEqualTo(1);
+    }
+    assertThat(introducedAfter.get("HVBC")).isEqualTo(introducedBefore.get("HVBC"));
+  }
+
+  @Test
+  void theReportBreaksDownSubUnitsAndComparesWithTheQuota() {
+    int year = pipeline.today().getYear();
+    ResponseEntity<Map<String, Object>> set = as("admin").exchange("/api/quotas/{year}/{unit}", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("introduced", 40)), OBJECT, year, "KTNN");
+    assertThat(set.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    Map<String, Object> bloc = report(year, "DK");
+
+    assertThat(bloc).containsEntry("unitCode", "DK").containsEntry("unitName", "Đoàn Khối các cơ quan Trung ương");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> subUnits = (List<Map<String, Object>>) bloc.get("subUnits");
+    assertThat(subUnits).extracting(u -> u.get("unitCode")).containsExactly("HVBC", "KTNN");
+    Map<String, Object> ktnn = subUnits.get(1);
+    assertThat(ktnn).containsEntry("quota", 40);
+    assertThat(((Number) ktnn.get("introducedToQuota")).doubleValue())
+        .isEqualTo(((Number) ktnn.get("introduced")).doubleValue() / 40);
+  }
+
+  @Test
+  void aQuotaMustBeAWholeNumberForAKnownUnit() {
+    int year = pipeline.today().getYear();
+
+    assertThat(as("admin").exchange("/api/quotas/{year}/{unit}", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("introduced", -3)), OBJECT, year, "KTNN").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(as("admin").exchange("/api/quotas/{year}/{unit}", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("introduced", 5)), OBJECT, year, "KHONG-CO").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private Map<String, Map<String, Object>> reports(int year, List<String> units) {
+    return units.stream().collect(java.util.stream.Collectors.toMap(u -> u, u -> report(year, u)));
+  }
+
+  private Map<String, Object> report(int year, String unit) {
+    ResponseEntity<Map<String, Object>> response = as("secretary").exchange(
+        "/api/reports/annual?year={year}&unit={unit}", HttpMethod.GET, null, OBJECT, year, unit);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  private static long count(Map<String, Map<String, Object>> reports, String unit, String field) {
+    return ((Number) reports.get(unit).get(field)).longValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static long stageCount(Map<String, Map<String, Object>> reports, String unit, String stage) {
+    Object count = ((Map<String, Object>) reports.get(unit).get("inProgressByStage")).get(stage);
+    return count == null ? 0 : ((Number) count).longValue();
+  }
+
+  private TestRestTemplate as(String user) {
+    return rest.withBasicAuth(user, "demo");
+  }
+}
