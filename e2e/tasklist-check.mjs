@@ -121,7 +121,7 @@ let filterIds = {};
 async function session(user) {
   if (sessions.has(user)) return sessions.get(user);
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: ZONE });
-  context.setDefaultTimeout(20000);
+  context.setDefaultTimeout(30000);
   const page = await context.newPage();
   pending.set(user, page);
   await page.goto(TASKLIST);
@@ -140,11 +140,18 @@ async function openFilter(page, name) {
   const id = filterIds[name];
   // A new query string forces a full page load, so the list shown is fetched now.
   await Promise.all([
-    page.waitForResponse((r) => r.url().includes(`/filter/${id}/list`) && r.ok()),
+    page.waitForResponse((r) => r.url().includes(`/filter/${id}/list`) && r.ok(), { timeout: 60000 }),
     page.goto(`${TASKLIST}?t=${Date.now()}#/?filter=${id}`),
   ]);
-  await page.locator('[cam-tasks] .tasks-list, [cam-tasks] .well').first().waitFor({ state: 'visible' });
+  await page.locator('[cam-tasks] .tasks-list, [cam-tasks] .well').first().waitFor({ state: 'visible', timeout: 60000 });
   await page.waitForTimeout(200);
+}
+
+/** Runs fn over items two at a time (the machine may be small; six Tasklist loads at once time out). */
+async function inPairs(items, fn) {
+  const out = [];
+  for (let i = 0; i < items.length; i += 2) out.push(...await Promise.all(items.slice(i, i + 2).map(fn)));
+  return out;
 }
 
 async function listsTask(page, filterName, taskId) {
@@ -435,12 +442,12 @@ async function visibility(stage, taskId) {
   check(`${stage.key}: ${stage.user} sees it in "${FILTER_UNIT}"`, ownerSees && cardOk,
     ownerSees ? (cardOk ? 'card shows task name, Số hồ sơ and Mã đoàn viên' : 'card lacks name/Số hồ sơ/Mã đoàn viên') : 'not listed');
   const others = USERS.filter((u) => u !== stage.user);
-  const seen = await Promise.all(others.map(async (u) => {
+  const seen = await inPairs(others, async (u) => {
     const p = await session(u);
     const inMine = await listsTask(p, FILTER_MINE, taskId);
     const inUnit = await listsTask(p, FILTER_UNIT, taskId);
     return inMine || inUnit ? u : null;
-  }));
+  });
   const leaks = seen.filter(Boolean);
   check(`${stage.key}: not visible to ${others.join(', ')}`, leaks.length === 0,
     leaks.length ? `also listed for ${leaks.join(', ')}` : 'listed in neither filter');

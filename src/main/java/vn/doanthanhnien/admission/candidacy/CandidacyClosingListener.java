@@ -25,7 +25,7 @@ public class CandidacyClosingListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Long id = Long.valueOf((String) execution.getVariable(Var.CANDIDACY_ID));
+    Long id = Long.valueOf(execution.getProcessBusinessKey());
     CandidacyStatus outcome = PartyAdmissionProcess.END_STATUS.getOrDefault(execution.getCurrentActivityId(),
         CandidacyStatus.REJECTED);
     String reason = switch (outcome) {

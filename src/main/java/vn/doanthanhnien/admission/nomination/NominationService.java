@@ -9,6 +9,7 @@ import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.common.InvalidInputException;
+import vn.doanthanhnien.admission.identity.Roles;
 import vn.doanthanhnien.admission.member.Member;
 import vn.doanthanhnien.admission.member.MemberRepository;
 import vn.doanthanhnien.admission.unit.UnitChain;
@@ -38,8 +39,15 @@ public class NominationService {
   public record Nomination(Candidacy candidacy, UnitChain units) {
   }
 
+  /** Who nominates: a signed-in user with their groups, or null for the system itself (imports, benchmarks). */
+  public record Nominator(String userId, List<String> groupIds) {
+    boolean mayNominateIn(String branchCode) {
+      return groupIds.contains(Roles.BRANCH_SECRETARY.groupOf(branchCode)) || groupIds.contains(Roles.ADMIN_GROUP);
+    }
+  }
+
   @Transactional
-  public Nomination nominate(Object memberCode, Object reason, String nominatedBy, String processInstanceId) {
+  public Nomination nominate(Object memberCode, Object reason, Nominator nominator, String processInstanceId) {
     InputCheck in = new InputCheck(clock.zone());
     String code = in.text("Mã đoàn viên", memberCode, true, 40);
     String why = in.text("Lý do đề cử", reason, true, 2000);
@@ -47,6 +55,10 @@ public class NominationService {
     Member member = members.findById(code).orElseThrow(() -> new InvalidInputException(HEADLINE,
         List.of("Không tìm thấy đoàn viên có mã " + code + " trong danh sách đoàn viên.")));
 
+    if (nominator != null && !nominator.mayNominateIn(member.getBranchCode())) {
+      throw new InvalidInputException(HEADLINE, List.of("Chỉ Bí thư chi đoàn " + member.getBranchCode()
+          + " mới được đề cử đoàn viên của chi đoàn này."));
+    }
     List<String> refusals = new ArrayList<>(eligibility.refusals(member, clock.today()));
     candidacies.openCandidacyOf(code).ifPresent(open -> refusals.add(
         "Đoàn viên đã có hồ sơ đề nghị kết nạp đang xử lý (hồ sơ số " + open.getId() + ")."));
@@ -55,7 +67,8 @@ public class NominationService {
           "Không thể đề cử đoàn viên " + member.getFullName() + " (" + code + ")", refusals);
     }
     UnitChain chain = units.chainOfBranch(member.getBranchCode());
-    Candidacy candidacy = candidacies.open(code, member.getBranchCode(), why, nominatedBy, processInstanceId);
+    Candidacy candidacy = candidacies.open(code, member.getBranchCode(), why,
+        nominator == null ? null : nominator.userId(), processInstanceId);
     return new Nomination(candidacy, chain);
   }
 }

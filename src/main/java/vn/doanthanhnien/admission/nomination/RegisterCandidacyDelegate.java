@@ -1,14 +1,18 @@
 package vn.doanthanhnien.admission.nomination;
 
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.common.InvalidInputException;
 import vn.doanthanhnien.admission.nomination.NominationService.Nomination;
+import vn.doanthanhnien.admission.nomination.NominationService.Nominator;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 import vn.doanthanhnien.admission.unit.UnitChain;
 
@@ -22,18 +26,22 @@ public class RegisterCandidacyDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(RegisterCandidacyDelegate.class);
 
   private final NominationService nominations;
+  private final IdentityService identity;
 
-  public RegisterCandidacyDelegate(NominationService nominations) {
+  public RegisterCandidacyDelegate(NominationService nominations, IdentityService identity) {
     this.nominations = nominations;
+    this.identity = identity;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Nomination nomination;
     try {
+      Authentication auth = identity.getCurrentAuthentication();
+      Nominator nominator = auth == null ? null : new Nominator(auth.getUserId(),
+          auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
       nomination = nominations.nominate(execution.getVariable(Var.MEMBER_CODE),
-          execution.getVariable(Var.NOMINATION_REASON), (String) execution.getVariable(Var.NOMINATED_BY),
-          execution.getProcessInstanceId());
+          execution.getVariable(Var.NOMINATION_REASON), nominator, execution.getProcessInstanceId());
     } catch (InvalidInputException e) {
       LOG.info("Nomination of member {} refused: {} reason(s)", execution.getVariable(Var.MEMBER_CODE),
           e.getReasons().size());

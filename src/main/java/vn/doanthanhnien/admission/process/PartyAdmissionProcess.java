@@ -15,7 +15,6 @@ public final class PartyAdmissionProcess {
     public static final String CANDIDACY_ID = "candidacyId";
     public static final String MEMBER_CODE = "memberCode";
     public static final String NOMINATION_REASON = "nominationReason";
-    public static final String NOMINATED_BY = "nominatedBy";
     public static final String BRANCH_CODE = "branchCode";
     public static final String YOUTH_UNIT_CODE = "youthUnitCode";
     public static final String PARTY_CELL_CODE = "partyCellCode";

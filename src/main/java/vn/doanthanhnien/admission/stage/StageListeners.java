@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.InvalidInputException;
-import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 
 /**
  * Glue between the engine and {@link StageRecorder}, attached to every user task by {@link StageListenersPlugin}.
@@ -47,8 +46,7 @@ public class StageListeners {
     Map<String, Object> submitted = execution.getVariables();
     StageRecorder.Completed completed;
     try {
-      completed = recorder.complete(form, candidacyId(execution), (String) submitted.get(Var.MEMBER_CODE), submitted,
-          currentUser());
+      completed = recorder.complete(form, candidacyId(execution), submitted, currentUser());
     } catch (InvalidInputException e) {
       LOG.info("Submission of task {} refused: {} problem(s)", taskKey, e.getReasons().size());
       throw new FormFieldValidationException(taskKey, e.getMessage());
@@ -63,7 +61,8 @@ public class StageListeners {
     return auth == null ? null : auth.getUserId();
   }
 
+  /** From the business key, which no form submission can change (variables it can). */
   private static Long candidacyId(DelegateExecution execution) {
-    return Long.valueOf((String) execution.getVariable(Var.CANDIDACY_ID));
+    return Long.valueOf(execution.getProcessBusinessKey());
   }
 }

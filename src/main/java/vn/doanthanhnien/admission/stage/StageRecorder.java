@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.doanthanhnien.admission.candidacy.Candidacy;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.member.AwarenessCertificates;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 import vn.doanthanhnien.admission.voting.VoteThresholds;
 import vn.doanthanhnien.admission.voting.VoteThresholds.VoteOutcome;
 
@@ -44,9 +46,10 @@ public class StageRecorder {
    * @throws vn.doanthanhnien.admission.common.InvalidInputException with every problem found; nothing is stored then
    */
   @Transactional
-  public Completed complete(StageForm form, Long candidacyId, String memberCode, Map<String, Object> submitted,
-      String actor) {
-    Map<String, Object> values = check(form, submitted);
+  public Completed complete(StageForm form, Long candidacyId, Map<String, Object> submitted, String actor) {
+    Candidacy candidacy = candidacies.get(candidacyId);
+    String memberCode = candidacy.getMemberCode();
+    Map<String, Object> values = check(form, candidacy, submitted);
     Map<String, Object> variables = new LinkedHashMap<>();
     List<String> summary = new ArrayList<>();
     for (FormField field : form.fields()) {
@@ -95,9 +98,13 @@ public class StageRecorder {
     return form.taskKey() + "_" + field;
   }
 
-  private Map<String, Object> check(StageForm form, Map<String, Object> submitted) {
+  private Map<String, Object> check(StageForm form, Candidacy candidacy, Map<String, Object> submitted) {
     LocalDate today = clock.today();
     InputCheck in = new InputCheck(clock.zone());
+    // A REST caller may send any variable with a form; the ids that tie the instance to its candidacy must not move.
+    in.require(String.valueOf(candidacy.getId()).equals(submitted.get(Var.CANDIDACY_ID))
+            && candidacy.getMemberCode().equals(submitted.get(Var.MEMBER_CODE)),
+        "Không được thay đổi số hồ sơ (candidacyId) hoặc mã đoàn viên (memberCode) của hồ sơ.");
     Map<String, Object> values = new LinkedHashMap<>();
     for (FormField f : form.fields()) {
       Object raw = submitted.get(f.key());

@@ -101,6 +101,17 @@ class NominationEligibilityTest {
     assertNothingStoredFor("KHONG-CO");
   }
 
+  @Test
+  void onlyTheSecretaryOfTheMembersBranchNominates() {
+    String member = members.eligible();
+
+    assertThatThrownBy(() -> pipeline.nominateAs("secretary2", member))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("Chỉ Bí thư chi đoàn KTNN-01 mới được đề cử");
+    assertNothingStoredFor(member);
+    assertThat(pipeline.nominateAs("secretary", member)).isNotNull();
+  }
+
   private void assertAccepted(UnaryOperator<Draft> change) {
     String member = members.register(change);
 

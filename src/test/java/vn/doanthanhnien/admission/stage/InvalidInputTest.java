@@ -92,6 +92,12 @@ class InvalidInputTest {
   }
 
   @Test
+  void aSubmissionCannotMoveTheInstanceToAnotherCandidacyOrMember() {
+    assertRefused("recordBranchVote", v -> v.put("memberCode", "KTNN01-002"), "Không được thay đổi số hồ sơ");
+    assertRefused("recordBranchVote", v -> v.put("candidacyId", "1"), "Không được thay đổi số hồ sơ");
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
     assertRefused("recordBranchVote", v -> {
       v.put("branchMemberCount", 0);

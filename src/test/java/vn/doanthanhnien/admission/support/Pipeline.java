@@ -50,11 +50,15 @@ public class Pipeline {
   }
 
   public ProcessInstance nominate(String memberCode) {
+    return nominateAs("secretary", memberCode);
+  }
+
+  public ProcessInstance nominateAs(String user, String memberCode) {
     String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PartyAdmissionProcess.KEY)
         .latestVersion().singleResult().getId();
     Map<String, Object> start = Map.of("memberCode", memberCode,
         "nominationReason", "Gương mẫu, hoàn thành xuất sắc nhiệm vụ hai năm liền");
-    return as("secretary", () -> forms.submitStartForm(definitionId, start));
+    return as(user, () -> forms.submitStartForm(definitionId, start));
   }
 
   public Task task(ProcessInstance instance) {
