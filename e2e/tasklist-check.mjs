@@ -30,7 +30,7 @@
  * Prints one PASS/FAIL line per check and exits with status 1 when any check failed. Re-runnable: every run nominates
  * a fresh member; an aborted run withdraws the candidacy it opened.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -124,34 +124,47 @@ async function session(user) {
   context.setDefaultTimeout(30000);
   const page = await context.newPage();
   pending.set(user, page);
-  await page.goto(TASKLIST);
-  await page.locator('input[type=password]').waitFor({ timeout: 60000 });
+  if (process.env.DEBUG) {
+    page.on('requestfailed', (r) => console.log(`DEBUG ${user} request failed ${r.url()} ${r.failure()?.errorText}`));
+    page.on('console', (m) => m.type() === 'error' && console.log(`DEBUG ${user} console ${m.text()}`));
+    page.on('request', (r) => r.url().includes('/api/') && console.log(`DEBUG ${user} ${r.method()} ${r.url()}`));
+    page.on('pageerror', (e) => console.log(`DEBUG ${user} pageerror ${e.message}`));
+  }
+  await load(page, TASKLIST, (p) => p.locator('input[type=password]').waitFor({ timeout: 15000 }));
   await page.locator('input[name=username], #inputUsername, input[placeholder="Username"]').first().fill(user);
   await page.locator('input[type=password]').fill(PASSWORD);
   await page.locator('button[type=submit]').first().click();
-  await page.locator('.task-filter').first().waitFor({ timeout: 60000 });
+  await page.locator('.task-filter').first().waitFor();
   pending.delete(user);
   sessions.set(user, page);
   return page;
+}
+
+/**
+ * Camunda 7.24's webapp keeps the CSP nonce of the index page in a ServletContext attribute that every request
+ * overwrites, so a page load that overlaps any other request to the webapp can get a nonce that does not match its
+ * scripts: the page then stays on its spinner ("violates the following Content Security Policy directive").
+ * This script therefore drives one page at a time, and reloads a page that did not start (counted in cspRetries).
+ */
+let cspRetries = 0;
+async function load(page, url, ready) {
+  for (let attempt = 1; ; attempt += 1) {
+    const ok = ready(page).then(() => true, () => false);
+    await page.goto(url, { waitUntil: 'load' });
+    if (await ok) return;
+    if (attempt === 3) throw new Error(`Tasklist did not start after 3 loads of ${url}`);
+    cspRetries += 1;
+  }
 }
 
 /** Reloads Tasklist on the named filter and waits until its task list has been fetched and drawn. */
 async function openFilter(page, name) {
   const id = filterIds[name];
   // A new query string forces a full page load, so the list shown is fetched now.
-  await Promise.all([
-    page.waitForResponse((r) => r.url().includes(`/filter/${id}/list`) && r.ok(), { timeout: 60000 }),
-    page.goto(`${TASKLIST}?t=${Date.now()}#/?filter=${id}`),
-  ]);
-  await page.locator('[cam-tasks] .tasks-list, [cam-tasks] .well').first().waitFor({ state: 'visible', timeout: 60000 });
+  await load(page, `${TASKLIST}?t=${Date.now()}#/?filter=${id}`,
+    (p) => p.waitForResponse((r) => r.url().includes(`/filter/${id}/list`) && r.ok(), { timeout: 15000 }));
+  await page.locator('[cam-tasks] .tasks-list, [cam-tasks] .well').first().waitFor({ state: 'visible' });
   await page.waitForTimeout(200);
-}
-
-/** Runs fn over items two at a time (the machine may be small; six Tasklist loads at once time out). */
-async function inPairs(items, fn) {
-  const out = [];
-  for (let i = 0; i < items.length; i += 2) out.push(...await Promise.all(items.slice(i, i + 2).map(fn)));
-  return out;
 }
 
 async function listsTask(page, filterName, taskId) {
@@ -355,6 +368,31 @@ async function fillField(scope, f, value) {
   }
 }
 
+/** form-js commits typed text after a short debounce: leave the last field and let it land before anything else. */
+async function settle(page) {
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(700);
+}
+
+/** Every field shows the value it was given (dates as d/m/yyyy, with or without leading zeros). */
+async function expectValues(page, stage) {
+  const scope = page.locator('.task-card');
+  for (const f of stage.fields) {
+    if (f.kind === 'radio') {
+      if (!(await scope.getByLabel(f.option, { exact: true }).isChecked())) throw new Error(`radio "${f.option}" not selected`);
+    } else if (f.kind === 'checkbox') {
+      if ((await field(scope, f.label).isChecked()) !== !!f.value) throw new Error(`checkbox "${f.label}" not set`);
+    } else {
+      const shown = await field(scope, f.label).inputValue();
+      const want = f.kind === 'date' ? dmy(f.value) : String(f.value);
+      const same = f.kind === 'date'
+        ? shown.split('/').map(Number).join('/') === want.split('/').map(Number).join('/')
+        : shown === want;
+      if (!same) throw new Error(`"${f.label}" shows "${shown}", expected "${want}"`);
+    }
+  }
+}
+
 /** Clicks Complete and waits for the submit request; null when the browser sent none (client-side validation). */
 async function clickComplete(page, taskId) {
   const submitted = page.waitForResponse((r) => r.url().includes(`/task/${taskId}/submit-form`), { timeout: 8000 })
@@ -397,8 +435,7 @@ async function pickMember() {
 }
 
 async function openStartForm(page) {
-  await page.goto(TASKLIST);
-  await page.locator('.task-filter').first().waitFor();
+  await load(page, `${TASKLIST}?t=${Date.now()}`, (p) => p.locator('.task-filter').first().waitFor({ timeout: 15000 }));
   await page.getByText('Start process', { exact: true }).click();
   await page.locator('.modal').getByText(PROCESS_NAME, { exact: true }).click();
   await page.locator('.modal .fjs-container').waitFor();
@@ -442,12 +479,13 @@ async function visibility(stage, taskId) {
   check(`${stage.key}: ${stage.user} sees it in "${FILTER_UNIT}"`, ownerSees && cardOk,
     ownerSees ? (cardOk ? 'card shows task name, Số hồ sơ and Mã đoàn viên' : 'card lacks name/Số hồ sơ/Mã đoàn viên') : 'not listed');
   const others = USERS.filter((u) => u !== stage.user);
-  const seen = await inPairs(others, async (u) => {
+  const seen = [];
+  for (const u of others) {
     const p = await session(u);
     const inMine = await listsTask(p, FILTER_MINE, taskId);
     const inUnit = await listsTask(p, FILTER_UNIT, taskId);
-    return inMine || inUnit ? u : null;
-  });
+    seen.push(inMine || inUnit ? u : null);
+  }
   const leaks = seen.filter(Boolean);
   check(`${stage.key}: not visible to ${others.join(', ')}`, leaks.length === 0,
     leaks.length ? `also listed for ${leaks.join(', ')}` : 'listed in neither filter');
@@ -467,7 +505,8 @@ async function claimAndOpen(stage, taskId) {
   if (inMine) {
     await page.locator(`[cam-tasks] a[href*="task=${taskId}"]`).first().click();
   } else {
-    await page.goto(`${TASKLIST}#/?task=${taskId}`);
+    await load(page, `${TASKLIST}?t=${Date.now()}#/?task=${taskId}`,
+      (p) => p.locator('.task-card').first().waitFor({ timeout: 15000 }));
   }
   await page.locator('.task-card h2.task').filter({ hasText: stage.name }).waitFor();
   await page.locator('.task-card .fjs-container').waitFor();
@@ -536,6 +575,7 @@ async function completeStage(stage, taskId, page) {
     const invalidField = stage.fields.find((f) => f.invalid !== undefined);
     if (invalidField) {
       for (const f of stage.fields) await fillField(page, f, f === invalidField ? f.invalid : f.value);
+      await settle(page);
       const r = await clickComplete(page, taskId);
       const message = await notificationText(page);
       await screenshot(page, `error-${stage.key}-votes-above-members.png`);
@@ -553,6 +593,7 @@ async function completeStage(stage, taskId, page) {
     const clientInvalid = stage.fields.find((f) => f.clientInvalid !== undefined);
     if (clientInvalid) {
       for (const f of stage.fields) await fillField(page, f, f === clientInvalid ? f.clientInvalid : f.value);
+      await settle(page);
       const r = await clickComplete(page, taskId);
       const fieldError = (await page.locator('.task-card .fjs-form-field-error').allInnerTexts()).join(' | ');
       await screenshot(page, `error-${stage.key}-client-validation.png`, { fullForm: true });
@@ -567,6 +608,7 @@ async function completeStage(stage, taskId, page) {
     const optional = stage.fields.find((f) => f.optional);
     if (optional) {
       for (const f of stage.fields) await fillField(page, f, f === optional ? '' : f.value);
+      await settle(page);
       const r = await clickComplete(page, taskId);
       if (r && r.status() === 400) {
         const message = await notificationText(page);
@@ -581,13 +623,11 @@ async function completeStage(stage, taskId, page) {
       }
     }
     for (const f of stage.fields) await fillField(page, f, f.value);
-    // Date fields: the picker must hold the typed date.
-    for (const f of stage.fields.filter((x) => x.kind === 'date')) {
-      const shown = await field(page.locator('.task-card'), f.label).inputValue();
-      if (shown !== dmy(f.value)) throw new Error(`date picker "${f.label}" shows "${shown}", expected ${dmy(f.value)}`);
-    }
+    await settle(page);
+    await expectValues(page, stage);
     await screenshot(page, `${String(state.formNo).padStart(2, '0')}-${stage.key}.png`, { fullForm: true });
     state.formNo += 1;
+    await expectValues(page, stage);
     const r = await clickComplete(page, taskId);
     if (!r || !r.ok()) {
       throw new Error(`submit ${r ? `HTTP ${r.status()}: ${await notificationText(page)}` : 'not sent (client validation: '
@@ -596,7 +636,7 @@ async function completeStage(stage, taskId, page) {
     if (optional) state.certificateNumberStored = true;
   } catch (e) {
     viaUi = false;
-    uiError = e.message.split('\n')[0];
+    uiError = e.message.split('\n').slice(0, 6).join(' ').replace(/\s+/g, ' ');
     await screenshot(page, `ui-failure-${stage.key}.png`).catch(() => {});
   }
   if (viaUi) {
@@ -620,6 +660,7 @@ const state = {
 };
 
 async function main() {
+  await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -739,6 +780,9 @@ for (const s of shots) console.log(`  ${s}`);
 if (notes.length) {
   console.log('\nNotes (possible defects, not failing the run):');
   for (const n of notes) console.log(`  - ${n}`);
+}
+if (cspRetries) {
+  console.log(`\nINFO  ${cspRetries} Tasklist page load(s) were retried: scripts blocked by a stale CSP nonce (Camunda webapp)`);
 }
 console.log(`\n${results.length - failed.length}/${results.length} checks passed${failed.length ? `, ${failed.length} FAILED` : ''}`
   + `${state.candidacyId ? ` (candidacy ${state.candidacyId}, member ${state.memberCode})` : ''}`);
