@@ -393,11 +393,24 @@ async function expectValues(page, stage) {
   }
 }
 
+const completeButton = (page) => page.locator('.task-card').getByRole('button', { name: 'Complete' });
+
+/** Dismisses Tasklist's visible notifications (they cover the Complete button). */
+async function closeNotifications(page) {
+  for (const close of await page.locator('.notifications .close').all()) {
+    if (await close.isVisible()) await close.click();
+  }
+}
+
 /** Clicks Complete and waits for the submit request; null when the browser sent none (client-side validation). */
 async function clickComplete(page, taskId) {
   const submitted = page.waitForResponse((r) => r.url().includes(`/task/${taskId}/submit-form`), { timeout: 8000 })
     .catch(() => null);
-  await page.locator('.task-card').getByRole('button', { name: 'Complete' }).click();
+  if (await completeButton(page).isDisabled()) {
+    const errors = (await page.locator('.task-card .fjs-form-field-error').allInnerTexts()).join(' | ');
+    throw new Error(`Complete is disabled (form errors: "${errors}")`);
+  }
+  await completeButton(page).click();
   return submitted;
 }
 
@@ -587,19 +600,19 @@ async function completeStage(stage, taskId, page) {
         note('Tasklist shows server-side form errors behind the English prefix "An error happened while submitting the '
           + `task form : Cannot submit task form <task id>:" (cosmetic; error-${stage.key}-votes-above-members.png)`);
       }
-      await page.locator('.notifications .close, .notifications button').first().click().catch(() => {});
+      await closeNotifications(page);
     }
-    // One client-side (form-js) refusal: a number below the form's minimum is not even sent.
+    // One client-side (form-js) refusal: a number below the form's minimum is flagged at once and Complete is disabled.
     const clientInvalid = stage.fields.find((f) => f.clientInvalid !== undefined);
     if (clientInvalid) {
       for (const f of stage.fields) await fillField(page, f, f === clientInvalid ? f.clientInvalid : f.value);
       await settle(page);
-      const r = await clickComplete(page, taskId);
-      const fieldError = (await page.locator('.task-card .fjs-form-field-error').allInnerTexts()).join(' | ');
+      const fieldError = (await page.locator('.task-card .fjs-form-field-error').allInnerTexts()).join(' | ').trim();
+      const disabled = await completeButton(page).isDisabled();
       await screenshot(page, `error-${stage.key}-client-validation.png`, { fullForm: true });
-      check(`${stage.key}: ${clientInvalid.label} = ${clientInvalid.clientInvalid} is blocked by the form before `
-        + 'submission', r === null && fieldError !== '', `form shows: "${fieldError}"`);
-      if (/[a-z]+ (must|is) /i.test(fieldError) || /Field/.test(fieldError)) {
+      check(`${stage.key}: ${clientInvalid.label} = ${clientInvalid.clientInvalid} is flagged by the form and Complete is `
+        + 'disabled', disabled && fieldError !== '', `form shows: "${fieldError}"`);
+      if (/\b(Field|must|minimum|required)\b/i.test(fieldError)) {
         note(`form-js client-side validation messages are in English in Tasklist: "${fieldError}" `
           + `(error-${stage.key}-client-validation.png)`);
       }
@@ -615,7 +628,7 @@ async function completeStage(stage, taskId, page) {
         await screenshot(page, `error-${stage.key}-optional-field-refused.png`);
         note(`DEFECT: form ${stage.key} marks "${optional.label}" (${optional.key}) as optional (no asterisk, `
           + `validate.required=false) but the server refuses the submission without it: "${message}"`);
-        await page.locator('.notifications .close, .notifications button').first().click().catch(() => {});
+        await closeNotifications(page);
       } else if (r && r.ok()) {
         state.completedWithoutOptional = true;
         check(`${stage.key}: completed via the UI (without the optional ${optional.key})`, true, `HTTP ${r.status()}`);

@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -53,6 +56,7 @@ class PartyAdmissionProcessTest {
   @Autowired MemberRepository memberRepository;
 
   @Autowired RepositoryService repository;
+  @Autowired ManagementService management;
 
   /** The shared database holds other test classes' instances too; only those started here count. */
   private Set<String> instancesBeforeThisClass;
@@ -151,6 +155,53 @@ class PartyAdmissionProcessTest {
 
     assertThat(instance).isWaitingAt("recordAwarenessCertificate");
   }
+
+  @Test
+  void aFailingCertificateCheckBecomesAnIncidentAndResumesOnceMended() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordYouthCommitteeResolution");
+    String broken = repository.createDeployment().name("broken certificate rule")
+        .addString("awarenessCertificateValidity.dmn", BROKEN_CERTIFICATE_RULE).deploy().getId();
+    try {
+      pipeline.submit(instance, "recordYouthCommitteeResolution", pipeline.valid("recordYouthCommitteeResolution"));
+      String job = management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId();
+      // Three tries, as the model's retry cycle R3/PT5M allows; a test need not wait the five minutes between them.
+      for (int attempt = 1; attempt <= 3; attempt++) {
+        assertThatThrownBy(() -> management.executeJob(job)).hasMessageContaining("UNIQUE");
+      }
+      Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(incident.getActivityId()).isEqualTo("checkAwarenessCertificate");
+      assertThat(incident.getIncidentMessage()).isNotBlank();
+      assertThat(instance).isWaitingAt("checkAwarenessCertificate");
+    } finally {
+      repository.deleteDeployment(broken, true);
+    }
+
+    Job failed = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    management.setJobRetries(failed.getId(), 1);
+    management.executeJob(failed.getId());
+
+    assertThat(instance).isWaitingAt("recordAwarenessCertificate");
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  /** Two rules that both match any input under the UNIQUE hit policy: evaluation fails. */
+  private static final String BROKEN_CERTIFICATE_RULE = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+          id="brokenDefinitions" name="broken" namespace="http://camunda.org/schema/1.0/dmn">
+        <decision id="awarenessCertificateValidity" name="broken" camunda:historyTimeToLive="1">
+          <decisionTable id="brokenTable" hitPolicy="UNIQUE">
+            <input id="age"><inputExpression id="ageExpression" typeRef="integer"><text>certificateAgeMonths</text>
+            </inputExpression></input>
+            <output id="valid" name="valid" typeRef="boolean"/>
+            <rule id="one"><inputEntry id="oneIn"><text>-</text></inputEntry><outputEntry id="oneOut"><text>true</text>
+            </outputEntry></rule>
+            <rule id="two"><inputEntry id="twoIn"><text>-</text></inputEntry><outputEntry id="twoOut"><text>false</text>
+            </outputEntry></rule>
+          </decisionTable>
+        </decision>
+      </definitions>
+      """;
 
   @Test
   void branchVotePassesWithMoreThanHalfOfAllMembers() {

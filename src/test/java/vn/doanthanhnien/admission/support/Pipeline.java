@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -38,14 +39,16 @@ public class Pipeline {
   private final TaskService tasks;
   private final IdentityService identity;
   private final RepositoryService repository;
+  private final ManagementService management;
   private final BusinessClock clock;
 
   public Pipeline(FormService forms, TaskService tasks, IdentityService identity, RepositoryService repository,
-      BusinessClock clock) {
+      ManagementService management, BusinessClock clock) {
     this.forms = forms;
     this.tasks = tasks;
     this.identity = identity;
     this.repository = repository;
+    this.management = management;
     this.clock = clock;
   }
 
@@ -65,8 +68,14 @@ public class Pipeline {
     return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
   }
 
-  /** Claims and submits the current task as the demo user of its role. */
+  /** Claims and submits the current task as the demo user of its role, then runs the steps that follow it. */
   public void complete(ProcessInstance instance, String taskKey, Map<String, Object> values) {
+    submit(instance, taskKey, values);
+    runAutomaticSteps(instance);
+  }
+
+  /** Claims and submits the current task as the demo user of its role. */
+  public void submit(ProcessInstance instance, String taskKey, Map<String, Object> values) {
     Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
     if (task == null) {
       throw new AssertionError("Not waiting at " + taskKey);
@@ -77,6 +86,12 @@ public class Pipeline {
       forms.submitTaskForm(task.getId(), values);
       return null;
     });
+  }
+
+  /** The job executor is off in tests: run the instance's due asynchronous steps here, as it would. */
+  public void runAutomaticSteps(ProcessInstance instance) {
+    management.createJobQuery().processInstanceId(instance.getId()).executable().list()
+        .forEach(job -> management.executeJob(job.getId()));
   }
 
   public void completeValid(ProcessInstance instance, String taskKey) {
