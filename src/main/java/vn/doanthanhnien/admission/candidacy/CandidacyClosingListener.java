@@ -1,10 +1,9 @@
 package vn.doanthanhnien.admission.candidacy;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.identity.CurrentUser;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 
@@ -16,11 +15,11 @@ import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 public class CandidacyClosingListener implements ExecutionListener {
 
   private final CandidacyService candidacies;
-  private final IdentityService identity;
+  private final CurrentUser user;
 
-  public CandidacyClosingListener(CandidacyService candidacies, IdentityService identity) {
+  public CandidacyClosingListener(CandidacyService candidacies, CurrentUser user) {
     this.candidacies = candidacies;
-    this.identity = identity;
+    this.user = user;
   }
 
   @Override
@@ -34,7 +33,6 @@ public class CandidacyClosingListener implements ExecutionListener {
       case REJECTED -> execution.getCurrentActivityName() + candidacies.lastStageSummary(id).map(s -> " (" + s + ")")
           .orElse("");
     };
-    Authentication auth = identity.getCurrentAuthentication();
-    candidacies.close(id, outcome, reason, auth == null ? null : auth.getUserId());
+    candidacies.close(id, outcome, reason, user.id());
   }
 }

@@ -1,16 +1,14 @@
 package vn.doanthanhnien.admission.nomination;
 
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.common.InvalidInputException;
+import vn.doanthanhnien.admission.identity.CurrentUser;
 import vn.doanthanhnien.admission.nomination.NominationService.Nomination;
 import vn.doanthanhnien.admission.nomination.NominationService.Nominator;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
@@ -26,20 +24,18 @@ public class RegisterCandidacyDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(RegisterCandidacyDelegate.class);
 
   private final NominationService nominations;
-  private final IdentityService identity;
+  private final CurrentUser user;
 
-  public RegisterCandidacyDelegate(NominationService nominations, IdentityService identity) {
+  public RegisterCandidacyDelegate(NominationService nominations, CurrentUser user) {
     this.nominations = nominations;
-    this.identity = identity;
+    this.user = user;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Nomination nomination;
     try {
-      Authentication auth = identity.getCurrentAuthentication();
-      Nominator nominator = auth == null ? null : new Nominator(auth.getUserId(),
-          auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
+      Nominator nominator = user.id() == null ? null : new Nominator(user.id(), user.groupIds());
       nomination = nominations.nominate(execution.getVariable(Var.MEMBER_CODE),
           execution.getVariable(Var.NOMINATION_REASON), nominator, execution.getProcessInstanceId());
     } catch (InvalidInputException e) {

@@ -1,16 +1,15 @@
 package vn.doanthanhnien.admission.stage;
 
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.InvalidInputException;
+import vn.doanthanhnien.admission.identity.CurrentUser;
 
 /**
  * Glue between the engine and {@link StageRecorder}, attached to every user task by {@link StageListenersPlugin}.
@@ -24,12 +23,12 @@ public class StageListeners {
 
   private final StageRecorder recorder;
   private final CandidacyService candidacies;
-  private final IdentityService identity;
+  private final CurrentUser user;
 
-  public StageListeners(StageRecorder recorder, CandidacyService candidacies, IdentityService identity) {
+  public StageListeners(StageRecorder recorder, CandidacyService candidacies, CurrentUser user) {
     this.recorder = recorder;
     this.candidacies = candidacies;
-    this.identity = identity;
+    this.user = user;
   }
 
   public void taskCreated(DelegateTask task) {
@@ -44,21 +43,16 @@ public class StageListeners {
     StageForm form = StageForms.of(taskKey)
         .orElseThrow(() -> new IllegalStateException("No server-side form rules for user task " + taskKey));
     Map<String, Object> submitted = execution.getVariables();
-    StageRecorder.Completed completed;
+    Map<String, Object> result;
     try {
-      completed = recorder.complete(form, candidacyId(execution), submitted, currentUser());
+      result = recorder.complete(form, candidacyId(execution), submitted, user.id());
     } catch (InvalidInputException e) {
       LOG.info("Submission of task {} refused: {} problem(s)", taskKey, e.getReasons().size());
       throw new FormFieldValidationException(taskKey, e.getMessage());
     }
     // The raw fields go, so a later form with a field of the same name (votesFor) does not show this stage's value.
     form.fields().forEach(f -> execution.removeVariable(f.key()));
-    execution.setVariables(completed.variables());
-  }
-
-  private String currentUser() {
-    Authentication auth = identity.getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
+    execution.setVariables(result);
   }
 
   /** From the business key, which no form submission can change (variables it can). */

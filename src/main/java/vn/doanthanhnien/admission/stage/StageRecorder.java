@@ -37,16 +37,13 @@ public class StageRecorder {
     this.candidacies = candidacies;
   }
 
-  /** The result of a stage: the variables to set on the process instance. */
-  public record Completed(Map<String, Object> variables) {
-  }
-
   /**
+   * @return the variables that carry the stage's result onward, to set on the process instance
    * @param submitted the process's variables after the form was submitted (the form's fields among them)
    * @throws vn.doanthanhnien.admission.common.InvalidInputException with every problem found; nothing is stored then
    */
   @Transactional
-  public Completed complete(StageForm form, Long candidacyId, Map<String, Object> submitted, String actor) {
+  public Map<String, Object> complete(StageForm form, Long candidacyId, Map<String, Object> submitted, String actor) {
     Candidacy candidacy = candidacies.get(candidacyId);
     String memberCode = candidacy.getMemberCode();
     Map<String, Object> values = check(form, candidacy, submitted);
@@ -70,7 +67,7 @@ public class StageRecorder {
     recordMilestone(form.taskKey(), candidacyId, memberCode, values, passed);
     candidacies.recordStage(candidacyId, form.taskKey(), actor, form.title() + " — " + String.join("; ", summary),
         values);
-    return new Completed(variables);
+    return variables;
   }
 
   /** What a stage changes beyond its own record: the member's certificate, the dates the yearly report counts. */
