@@ -1,5 +1,6 @@
 package vn.doanthanhnien.admission.candidacy;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,20 +11,25 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.doanthanhnien.admission.identity.UserScope;
 
 @RestController
 @RequestMapping("/api/candidacies")
 public class CandidacyController {
 
   private final CandidacyService candidacies;
+  private final UserScope scope;
 
-  public CandidacyController(CandidacyService candidacies) {
+  public CandidacyController(CandidacyService candidacies, UserScope scope) {
     this.candidacies = candidacies;
+    this.scope = scope;
   }
 
   @GetMapping("/{id}")
   public CandidacyView get(@PathVariable Long id) {
-    return CandidacyView.of(candidacies.get(id), candidacies.timeline(id));
+    Candidacy candidacy = candidacies.readable(id);
+    boolean party = scope.canReadPartyRecordsOf(candidacy.getBranchCode());
+    return CandidacyView.of(candidacy, candidacies.timeline(id).stream().map(e -> TimelineEntry.of(e, party)).toList());
   }
 
   @GetMapping
@@ -44,16 +50,19 @@ public class CandidacyController {
       String rejectionReason, String nominationReason, String nominatedBy, Instant nominatedAt, Instant closedAt,
       String processInstanceId, LocalDate introducedOn, LocalDate admittedOn, List<TimelineEntry> timeline) {
 
-    static CandidacyView of(Candidacy c, List<CandidacyEvent> events) {
+    static CandidacyView of(Candidacy c, List<TimelineEntry> timeline) {
       return new CandidacyView(c.getId(), c.getMemberCode(), c.getBranchCode(), c.getStatus(), c.getStage(),
           c.getRejectionReason(), c.getNominationReason(), c.getNominatedBy(), c.getNominatedAt(), c.getClosedAt(),
-          c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), events.stream().map(TimelineEntry::of).toList());
+          c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), timeline);
     }
   }
 
-  public record TimelineEntry(String stage, TimelineAction action, String actor, Instant at, String summary) {
-    static TimelineEntry of(CandidacyEvent e) {
-      return new TimelineEntry(e.getStage(), e.getAction(), e.getActor(), e.getOccurredAt(), e.getSummary());
+  /** @param partyDetails only for the candidacy's Party units; null for everyone else */
+  public record TimelineEntry(String stage, TimelineAction action, String actor, Instant at, String summary,
+      @JsonRawValue String details, @JsonRawValue String partyDetails) {
+    static TimelineEntry of(CandidacyEvent e, boolean party) {
+      return new TimelineEntry(e.getStage(), e.getAction(), e.getActor(), e.getOccurredAt(), e.getSummary(),
+          e.getDetails(), party ? e.getPartyDetails() : null);
     }
   }
 }

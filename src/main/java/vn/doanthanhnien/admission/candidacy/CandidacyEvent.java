@@ -41,11 +41,14 @@ public class CandidacyEvent {
 
   private String details;
 
+  /** Readable by the candidacy's Party units only (SPEC, stage 7). */
+  private String partyDetails;
+
   protected CandidacyEvent() {
   }
 
   CandidacyEvent(Long candidacyId, String stage, TimelineAction action, String actor, Instant occurredAt,
-      String summary, String details) {
+      String summary, String details, String partyDetails) {
     this.candidacyId = candidacyId;
     this.stage = stage;
     this.action = action;
@@ -53,6 +56,7 @@ public class CandidacyEvent {
     this.occurredAt = occurredAt;
     this.summary = summary;
     this.details = details;
+    this.partyDetails = partyDetails;
   }
 
   public Long getId() {
@@ -85,5 +89,9 @@ public class CandidacyEvent {
 
   public String getDetails() {
     return details;
+  }
+
+  public String getPartyDetails() {
+    return partyDetails;
   }
 }

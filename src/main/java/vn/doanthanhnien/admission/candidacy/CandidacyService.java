@@ -14,8 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.ConflictException;
+import vn.doanthanhnien.admission.common.EngineAsSystem;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.common.NotFoundException;
+import vn.doanthanhnien.admission.identity.UserScope;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 
 /** The candidacy record beside each process instance: its status, current stage and timeline. */
@@ -30,14 +32,18 @@ public class CandidacyService {
   private final BusinessClock clock;
   private final ObjectMapper json;
   private final RuntimeService runtime;
+  private final UserScope scope;
+  private final EngineAsSystem system;
 
   public CandidacyService(CandidacyRepository candidacies, CandidacyEventRepository events, BusinessClock clock,
-      ObjectMapper json, RuntimeService runtime) {
+      ObjectMapper json, RuntimeService runtime, UserScope scope, EngineAsSystem system) {
     this.candidacies = candidacies;
     this.events = events;
     this.clock = clock;
     this.json = json;
     this.runtime = runtime;
+    this.scope = scope;
+    this.system = system;
   }
 
   @Transactional(readOnly = true)
@@ -50,7 +56,7 @@ public class CandidacyService {
     Candidacy candidacy = candidacies.save(new Candidacy(memberCode, branchCode, PartyAdmissionProcess.NOMINATION,
         nominationReason, nominatedBy, clock.now(), processInstanceId));
     log(candidacy.getId(), PartyAdmissionProcess.NOMINATION, TimelineAction.NOMINATED, nominatedBy,
-        "Đề cử đoàn viên " + memberCode + ": " + nominationReason, null);
+        "Đề cử đoàn viên " + memberCode + ": " + nominationReason);
     return candidacy;
   }
 
@@ -58,8 +64,11 @@ public class CandidacyService {
     get(id).enterStage(stage);
   }
 
-  public void recordStage(Long id, String stage, String actor, String summary, Map<String, Object> details) {
-    log(id, stage, TimelineAction.STAGE_COMPLETED, actor, summary, details);
+  /** @param partyDetails what only the candidacy's Party units may read; null or empty when the stage has none */
+  public void recordStage(Long id, String stage, String actor, String summary, Map<String, Object> details,
+      Map<String, Object> partyDetails) {
+    events.save(new CandidacyEvent(id, stage, TimelineAction.STAGE_COMPLETED, actor, clock.now(), summary,
+        toJson(details), partyDetails == null || partyDetails.isEmpty() ? null : toJson(partyDetails)));
   }
 
   /** The youth committee's resolution passed: from this date the member counts as introduced to the Party. */
@@ -76,23 +85,33 @@ public class CandidacyService {
     Candidacy candidacy = get(id);
     candidacy.close(outcome, reason == null ? null : abbreviate(reason, 1000), clock.now());
     TimelineAction action = TimelineAction.valueOf(outcome.name());
-    log(id, candidacy.getStage(), action, actor, reason == null ? "Đã kết nạp vào Đảng" : reason, null);
+    log(id, candidacy.getStage(), action, actor, reason == null ? "Đã kết nạp vào Đảng" : reason);
     LOG.info("Candidacy {} closed as {} at stage {}", id, outcome, candidacy.getStage());
   }
 
   /** Ends the process through its withdrawal event subprocess, which closes the candidacy as withdrawn. */
   public void withdraw(Long id, String reason) {
-    Candidacy candidacy = get(id);
+    Candidacy candidacy = readable(id);
+    scope.requireYouthOfficerOf(candidacy.getBranchCode());
     InputCheck in = new InputCheck(clock.zone());
     String why = in.text("Lý do rút hồ sơ (reason)", reason, true, 1000);
     in.throwIfInvalid();
     if (!candidacy.isOpen()) {
       throw new ConflictException("Hồ sơ " + id + " đã kết thúc (" + candidacy.getStatus() + "), không thể rút.");
     }
-    runtime.createMessageCorrelation(PartyAdmissionProcess.WITHDRAWAL_MESSAGE)
+    // Checked above by the application's rule; a grant to update the instance would also let the user change its data.
+    system.run(() -> runtime.createMessageCorrelation(PartyAdmissionProcess.WITHDRAWAL_MESSAGE)
         .processInstanceBusinessKey(String.valueOf(id))
         .setVariable(PartyAdmissionProcess.Var.WITHDRAWAL_REASON, Variables.stringValue(why, true))
-        .correlate();
+        .correlate());
+  }
+
+  /** A candidacy of a branch the signed-in user answers for. */
+  @Transactional(readOnly = true)
+  public Candidacy readable(Long id) {
+    Candidacy candidacy = get(id);
+    scope.requireBranch(candidacy.getBranchCode());
+    return candidacy;
   }
 
   @Transactional(readOnly = true)
@@ -115,12 +134,12 @@ public class CandidacyService {
 
   @Transactional(readOnly = true)
   public List<Candidacy> ofBranch(String branchCode) {
+    scope.requireBranch(branchCode);
     return candidacies.findByBranchCodeOrderByIdDesc(branchCode);
   }
 
-  private void log(Long id, String stage, TimelineAction action, String actor, String summary,
-      Map<String, Object> details) {
-    events.save(new CandidacyEvent(id, stage, action, actor, clock.now(), summary, toJson(details)));
+  private void log(Long id, String stage, TimelineAction action, String actor, String summary) {
+    events.save(new CandidacyEvent(id, stage, action, actor, clock.now(), summary, null, null));
   }
 
   private static String abbreviate(String text, int max) {
@@ -128,9 +147,6 @@ public class CandidacyService {
   }
 
   private String toJson(Map<String, Object> details) {
-    if (details == null) {
-      return null;
-    }
     try {
       return json.writeValueAsString(details);
     } catch (JsonProcessingException e) {

@@ -37,6 +37,12 @@ public class ApiErrors {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<ErrorBody> forbidden(ForbiddenException e) {
+    LOG.info("Request denied: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody(e.getMessage(), List.of()));
+  }
+
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<ErrorBody> conflict(ConflictException e) {
     LOG.info("Request conflicts with current state: {}", e.getMessage());

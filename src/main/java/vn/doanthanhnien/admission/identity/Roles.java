@@ -1,22 +1,34 @@
 package vn.doanthanhnien.admission.identity;
 
+import java.util.Arrays;
+import java.util.Optional;
+import vn.doanthanhnien.admission.unit.UnitKind;
+
 /** The roles of SPEC.md; a Camunda group per role and unit is named {@code <role>.<unitCode>}. */
 public enum Roles {
-  BRANCH_SECRETARY("branch-secretary", "Bí thư chi đoàn"),
-  YOUTH_COMMITTEE("youth-committee", "Ban Chấp hành Đoàn cơ sở"),
-  PARTY_CELL("party-cell", "Chi ủy / Bí thư chi bộ"),
-  PARTY_COMMITTEE("party-committee", "Đảng ủy cơ sở"),
-  SUPERIOR_COMMITTEE("superior-committee", "Cấp ủy cấp trên");
+  BRANCH_SECRETARY("branch-secretary", "Bí thư chi đoàn", UnitKind.YOUTH_BRANCH, false),
+  YOUTH_COMMITTEE("youth-committee", "Ban Chấp hành Đoàn cơ sở", UnitKind.YOUTH_GRASSROOTS, false),
+  PARTY_CELL("party-cell", "Chi ủy / Bí thư chi bộ", UnitKind.PARTY_CELL, true),
+  PARTY_COMMITTEE("party-committee", "Đảng ủy cơ sở", UnitKind.PARTY_COMMITTEE, true),
+  SUPERIOR_COMMITTEE("superior-committee", "Cấp ủy cấp trên", UnitKind.PARTY_SUPERIOR_COMMITTEE, true);
 
   /** Camunda's own administrators group: full access to Cockpit, Tasklist and Admin. */
   public static final String ADMIN_GROUP = "camunda-admin";
 
   private final String prefix;
   private final String title;
+  private final UnitKind unitKind;
+  private final boolean party;
 
-  Roles(String prefix, String title) {
+  Roles(String prefix, String title, UnitKind unitKind, boolean party) {
     this.prefix = prefix;
     this.title = title;
+    this.unitKind = unitKind;
+    this.party = party;
+  }
+
+  /** A role held in one unit: what a group id such as {@code party-cell.CB-KTNN-01} stands for. */
+  public record InUnit(Roles role, String unitCode) {
   }
 
   public String groupOf(String unitCode) {
@@ -25,5 +37,22 @@ public enum Roles {
 
   public String groupName(String unitName) {
     return title + " — " + unitName;
+  }
+
+  /** Party roles may read what the Party keeps from the Youth Union: background verification, opinions. */
+  public boolean isParty() {
+    return party;
+  }
+
+  /** The role whose group a unit of this kind has; a Youth Union bloc has none. */
+  public static Optional<Roles> ofUnitKind(UnitKind kind) {
+    return Arrays.stream(values()).filter(r -> r.unitKind == kind).findFirst();
+  }
+
+  public static Optional<InUnit> ofGroup(String groupId) {
+    return Arrays.stream(values())
+        .filter(r -> groupId.startsWith(r.prefix + ".") && groupId.length() > r.prefix.length() + 1)
+        .findFirst()
+        .map(r -> new InUnit(r, groupId.substring(r.prefix.length() + 1)));
   }
 }

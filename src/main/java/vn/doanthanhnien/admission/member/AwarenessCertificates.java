@@ -2,7 +2,7 @@ package vn.doanthanhnien.admission.member;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import org.camunda.bpm.engine.DecisionService;
+import vn.doanthanhnien.admission.common.RuleTables;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +18,10 @@ public class AwarenessCertificates {
   public static final String DECISION = "awarenessCertificateValidity";
 
   private final MemberRepository members;
-  private final DecisionService decisions;
+  private final RuleTables decisions;
   private final BusinessClock clock;
 
-  public AwarenessCertificates(MemberRepository members, DecisionService decisions, BusinessClock clock) {
+  public AwarenessCertificates(MemberRepository members, RuleTables decisions, BusinessClock clock) {
     this.members = members;
     this.decisions = decisions;
     this.clock = clock;
@@ -36,7 +36,7 @@ public class AwarenessCertificates {
 
   public boolean isValid(LocalDate issued) {
     Integer age = issued == null ? null : (int) ChronoUnit.MONTHS.between(issued, clock.today());
-    Boolean valid = decisions.evaluateDecisionTableByKey(DECISION,
+    Boolean valid = decisions.evaluate(DECISION,
         Variables.createVariables().putValue("certificateAgeMonths", age)).getSingleEntry();
     return Boolean.TRUE.equals(valid);
   }

@@ -8,6 +8,7 @@ import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.ConflictException;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.common.NotFoundException;
+import vn.doanthanhnien.admission.identity.UserScope;
 import vn.doanthanhnien.admission.unit.UnitService;
 
 @Service
@@ -19,25 +20,32 @@ public class MemberService {
   private final MemberRepository members;
   private final UnitService units;
   private final BusinessClock clock;
+  private final UserScope scope;
 
-  public MemberService(MemberRepository members, UnitService units, BusinessClock clock) {
+  public MemberService(MemberRepository members, UnitService units, BusinessClock clock, UserScope scope) {
     this.members = members;
     this.units = units;
     this.clock = clock;
+    this.scope = scope;
   }
 
+  /** A member of a branch the signed-in user answers for. */
   public Member get(String code) {
-    return members.findById(code)
+    Member member = members.findById(code)
         .orElseThrow(() -> new NotFoundException("Không tìm thấy đoàn viên có mã " + code + "."));
+    scope.requireBranch(member.getBranchCode());
+    return member;
   }
 
   public List<Member> ofBranch(String branchCode) {
+    scope.requireBranch(branchCode);
     return members.findByBranchCodeOrderByCode(branchCode);
   }
 
   @Transactional
   public Member register(MemberRequest request) {
     Member member = validate(request);
+    scope.requireYouthOfficerOf(member.getBranchCode());
     if (members.existsById(member.getCode())) {
       throw new ConflictException("Đã có đoàn viên mang mã " + member.getCode() + ".");
     }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.camunda.bpm.engine.DecisionService;
+import vn.doanthanhnien.admission.common.RuleTables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -19,9 +19,9 @@ public class EligibilityRules {
 
   public static final String DECISION = "nominationEligibility";
 
-  private final DecisionService decisions;
+  private final RuleTables decisions;
 
-  public EligibilityRules(DecisionService decisions) {
+  public EligibilityRules(RuleTables decisions) {
     this.decisions = decisions;
   }
 
@@ -33,7 +33,7 @@ public class EligibilityRules {
         .putValue("education", member.getEducation().name())
         .putValue("lastRating", member.getLastRating().name())
         .putValue("ratingYearsAgo", today.getYear() - member.getLastRatingYear());
-    return decisions.evaluateDecisionTableByKey(DECISION, inputs).collectEntries("refusalReason");
+    return decisions.evaluate(DECISION, inputs).collectEntries("refusalReason");
   }
 
   /**

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.common.InvalidInputException;
+import vn.doanthanhnien.admission.identity.CandidacyAuthorizations;
 import vn.doanthanhnien.admission.identity.CurrentUser;
 import vn.doanthanhnien.admission.nomination.NominationService.Nomination;
 import vn.doanthanhnien.admission.nomination.NominationService.Nominator;
@@ -25,10 +26,13 @@ public class RegisterCandidacyDelegate implements JavaDelegate {
 
   private final NominationService nominations;
   private final CurrentUser user;
+  private final CandidacyAuthorizations authorizations;
 
-  public RegisterCandidacyDelegate(NominationService nominations, CurrentUser user) {
+  public RegisterCandidacyDelegate(NominationService nominations, CurrentUser user,
+      CandidacyAuthorizations authorizations) {
     this.nominations = nominations;
     this.user = user;
+    this.authorizations = authorizations;
   }
 
   @Override
@@ -46,6 +50,7 @@ public class RegisterCandidacyDelegate implements JavaDelegate {
     String candidacyId = String.valueOf(nomination.candidacy().getId());
     UnitChain units = nomination.units();
     execution.setProcessBusinessKey(candidacyId);
+    authorizations.grantToUnitsOf(execution.getProcessInstanceId(), units);
     execution.removeVariable(Var.NOMINATION_REASON);
     execution.setVariables(Variables.createVariables()
         .putValue(Var.CANDIDACY_ID, candidacyId)

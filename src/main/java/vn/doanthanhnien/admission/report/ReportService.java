@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
+import vn.doanthanhnien.admission.identity.UserScope;
 import vn.doanthanhnien.admission.unit.OrgUnit;
 import vn.doanthanhnien.admission.unit.UnitService;
 
@@ -21,16 +22,20 @@ public class ReportService {
   private final ReportQueries queries;
   private final UnitService units;
   private final BusinessClock clock;
+  private final UserScope scope;
 
-  public ReportService(QuotaRepository quotas, ReportQueries queries, UnitService units, BusinessClock clock) {
+  public ReportService(QuotaRepository quotas, ReportQueries queries, UnitService units, BusinessClock clock,
+      UserScope scope) {
     this.quotas = quotas;
     this.queries = queries;
     this.units = units;
     this.clock = clock;
+    this.scope = scope;
   }
 
   @Transactional
   public Quota setQuota(int year, String unitCode, Object introduced) {
+    scope.requireAdmin();
     units.get(unitCode);
     InputCheck in = new InputCheck(clock.zone());
     in.require(year >= 2000 && year <= 2100, "Năm phải trong khoảng 2000–2100.");
@@ -50,7 +55,9 @@ public class ReportService {
   }
 
   public AnnualReport annual(int year, String unitCode) {
-    return report(year, units.get(unitCode));
+    OrgUnit unit = units.get(unitCode);
+    scope.requireUnit(unitCode);
+    return report(year, unit);
   }
 
   private AnnualReport report(int year, OrgUnit unit) {

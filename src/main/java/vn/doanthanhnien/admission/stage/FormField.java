@@ -3,10 +3,11 @@ package vn.doanthanhnien.admission.stage;
 /**
  * One field of a task form as the contract names it, with the Vietnamese label used in messages and summaries.
  *
- * @param keptInProcess false for free text with personal detail (verification notes, opinion summaries): it is stored
- *     in the candidacy timeline only, never as a process variable
+ * @param partyOnly free text with personal detail (verification notes, opinions received) that only the candidacy's
+ *     Party units may read: never a process variable, never in the engine's history ({@link PartyOnlyHistoryFilter}),
+ *     stored in the timeline's Party details
  */
-public record FormField(String key, String label, Kind kind, boolean required, boolean keptInProcess) {
+public record FormField(String key, String label, Kind kind, boolean required, boolean partyOnly) {
 
   public enum Kind {
     TEXT(100),
@@ -29,26 +30,26 @@ public record FormField(String key, String label, Kind kind, boolean required, b
   }
 
   static FormField text(String key, String label) {
-    return new FormField(key, label, Kind.TEXT, true, true);
+    return new FormField(key, label, Kind.TEXT, true, false);
   }
 
-  static FormField privateText(String key, String label) {
-    return new FormField(key, label, Kind.LONG_TEXT, true, false);
+  static FormField partyOnlyText(String key, String label) {
+    return new FormField(key, label, Kind.LONG_TEXT, true, true);
   }
 
   static FormField count(String key, String label) {
-    return new FormField(key, label, Kind.COUNT, true, true);
+    return new FormField(key, label, Kind.COUNT, true, false);
   }
 
   static FormField members(String key, String label) {
-    return new FormField(key, label, Kind.MEMBER_COUNT, true, true);
+    return new FormField(key, label, Kind.MEMBER_COUNT, true, false);
   }
 
   static FormField pastDate(String key, String label) {
-    return new FormField(key, label, Kind.PAST_DATE, true, true);
+    return new FormField(key, label, Kind.PAST_DATE, true, false);
   }
 
   static FormField flag(String key, String label) {
-    return new FormField(key, label, Kind.FLAG, true, true);
+    return new FormField(key, label, Kind.FLAG, true, false);
   }
 }

@@ -4,12 +4,13 @@ import static vn.doanthanhnien.admission.stage.FormField.count;
 import static vn.doanthanhnien.admission.stage.FormField.flag;
 import static vn.doanthanhnien.admission.stage.FormField.members;
 import static vn.doanthanhnien.admission.stage.FormField.pastDate;
-import static vn.doanthanhnien.admission.stage.FormField.privateText;
+import static vn.doanthanhnien.admission.stage.FormField.partyOnlyText;
 import static vn.doanthanhnien.admission.stage.FormField.text;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -57,12 +58,12 @@ public final class StageForms {
                   "Chưa nhận lý lịch người xin vào Đảng (mẫu 2-KNĐ): chưa thể xác nhận hồ sơ."))),
       new StageForm("verifyBackground", "Thẩm tra lý lịch", List.of(
           flag("backgroundClear", "Kết luận thẩm tra (lý lịch rõ ràng)"),
-          privateText("verificationNotes", "Ghi chú thẩm tra")),
+          partyOnlyText("verificationNotes", "Ghi chú thẩm tra")),
           null, null, List.of()),
       new StageForm("collectOpinions", "Tổng hợp ý kiến nhận xét (mẫu 5-KNĐ)", List.of(
           flag("residenceOpinionReceived", "Đã nhận ý kiến chi ủy nơi cư trú"),
           flag("massOrganisationOpinionReceived", "Đã nhận ý kiến các đoàn thể chính trị - xã hội"),
-          privateText("opinionSummary", "Tóm tắt ý kiến nhận xét")),
+          partyOnlyText("opinionSummary", "Tóm tắt ý kiến nhận xét")),
           null, null, List.of(
               mustBeTrue("residenceOpinionReceived", "Chưa nhận ý kiến nhận xét của chi ủy nơi cư trú."),
               mustBeTrue("massOrganisationOpinionReceived",
@@ -101,6 +102,12 @@ public final class StageForms {
 
   public static List<String> taskKeys() {
     return BY_TASK.keySet().stream().sorted().toList();
+  }
+
+  /** The keys of the fields only Party units may read, in every form. */
+  public static Set<String> partyOnlyFieldKeys() {
+    return BY_TASK.values().stream().flatMap(f -> f.fields().stream())
+        .filter(FormField::partyOnly).map(FormField::key).collect(Collectors.toSet());
   }
 
   private static CrossCheck notAbove(String key, String limitKey, String label, String limitLabel) {

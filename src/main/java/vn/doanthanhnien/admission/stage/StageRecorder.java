@@ -48,10 +48,15 @@ public class StageRecorder {
     String memberCode = candidacy.getMemberCode();
     Map<String, Object> values = check(form, candidacy, submitted);
     Map<String, Object> variables = new LinkedHashMap<>();
+    Map<String, Object> details = new LinkedHashMap<>();
+    Map<String, Object> partyDetails = new LinkedHashMap<>();
     List<String> summary = new ArrayList<>();
     for (FormField field : form.fields()) {
       Object value = values.get(field.key());
-      if (field.keptInProcess()) {
+      if (field.partyOnly()) {
+        partyDetails.put(field.key(), value);
+      } else {
+        details.put(field.key(), value);
         variables.put(variableName(form, field.key()), value instanceof LocalDate d ? d.toString() : value);
         summary.add(field.label() + ": " + display(value));
       }
@@ -66,7 +71,7 @@ public class StageRecorder {
     }
     recordMilestone(form.taskKey(), candidacyId, memberCode, values, passed);
     candidacies.recordStage(candidacyId, form.taskKey(), actor, form.title() + " — " + String.join("; ", summary),
-        values);
+        details, partyDetails);
     return variables;
   }
 

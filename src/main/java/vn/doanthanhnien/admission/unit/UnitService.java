@@ -7,18 +7,65 @@ import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.doanthanhnien.admission.common.BusinessClock;
+import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.common.NotFoundException;
 
 @Service
 @Transactional(readOnly = true)
 public class UnitService {
 
-  private final OrgUnitRepository units;
+  private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,39}");
 
-  public UnitService(OrgUnitRepository units) {
+  private final OrgUnitRepository units;
+  private final BusinessClock clock;
+
+  public UnitService(OrgUnitRepository units, BusinessClock clock) {
     this.units = units;
+    this.clock = clock;
+  }
+
+  public record UnitRequest(String code, String name, String kind, String parentCode, String partyCellCode) {
+  }
+
+  /**
+   * Adds a unit where the two trees allow it: a branch below a grassroots unit and attached to a Party cell, a cell
+   * below a Party committee, a committee below a superior committee.
+   */
+  @Transactional
+  public OrgUnit create(UnitRequest request) {
+    InputCheck in = new InputCheck(clock.zone());
+    String code = in.text("Mã đơn vị (code)", request.code(), true, 40);
+    String name = in.text("Tên đơn vị (name)", request.name(), true, 255);
+    UnitKind kind = in.choice("Loại đơn vị (kind)", request.kind(), UnitKind.class);
+    in.throwIfInvalid("Không thể tạo đơn vị");
+    in.require(CODE.matcher(code).matches(),
+        "Mã đơn vị chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch ngang (ví dụ KTNN-02).");
+    in.require(!units.existsById(code), "Đã có đơn vị mang mã " + code + ".");
+    checkLink(in, "Đơn vị cấp trên (parentCode)", request.parentCode(), kind.parentKind, kind.parentRequired);
+    checkLink(in, "Chi bộ phụ trách (partyCellCode)", request.partyCellCode(),
+        kind == UnitKind.YOUTH_BRANCH ? UnitKind.PARTY_CELL : null, kind == UnitKind.YOUTH_BRANCH);
+    in.throwIfInvalid("Không thể tạo đơn vị " + code);
+    return units.save(new OrgUnit(code, name, kind, blankToNull(request.parentCode()),
+        blankToNull(request.partyCellCode())));
+  }
+
+  private void checkLink(InputCheck in, String label, String code, UnitKind expected, boolean required) {
+    if (code == null || code.isBlank()) {
+      in.require(!required, label + " là bắt buộc với loại đơn vị này.");
+    } else if (expected == null) {
+      in.fail(label + " không dùng cho loại đơn vị này.");
+    } else {
+      in.require(units.findById(code).map(u -> u.getKind() == expected).orElse(false),
+          label + ": không có đơn vị loại " + expected + " mang mã " + code + ".");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   public List<OrgUnit> all() {
@@ -48,13 +95,9 @@ public class UnitService {
     return units.findAllByOrderByCode().stream().filter(u -> code.equals(u.getParentCode())).toList();
   }
 
-  /**
-   * The Youth Union branches whose candidates a unit answers for: the branches below a Youth Union unit, or the
-   * branches attached to the Party cells below a Party unit.
-   */
-  public Set<String> branchesUnder(String code) {
-    List<OrgUnit> all = units.findAllByOrderByCode();
-    Map<String, List<OrgUnit>> children = all.stream().filter(u -> u.getParentCode() != null)
+  /** A unit with every unit below it, in both trees. */
+  public Set<String> subtree(String code) {
+    Map<String, List<OrgUnit>> children = units.findAllByOrderByCode().stream().filter(u -> u.getParentCode() != null)
         .collect(Collectors.groupingBy(OrgUnit::getParentCode));
     Set<String> subtree = new HashSet<>();
     Deque<String> next = new ArrayDeque<>(List.of(code));
@@ -64,7 +107,16 @@ public class UnitService {
         children.getOrDefault(current, List.of()).forEach(child -> next.push(child.getCode()));
       }
     }
-    return all.stream()
+    return subtree;
+  }
+
+  /**
+   * The Youth Union branches whose candidates a unit answers for: the branches below a Youth Union unit, or the
+   * branches attached to the Party cells below a Party unit.
+   */
+  public Set<String> branchesUnder(String code) {
+    Set<String> subtree = subtree(code);
+    return units.findAllByOrderByCode().stream()
         .filter(u -> u.getKind() == UnitKind.YOUTH_BRANCH)
         .filter(u -> subtree.contains(u.getCode()) || subtree.contains(u.getPartyCellCode()))
         .map(OrgUnit::getCode)

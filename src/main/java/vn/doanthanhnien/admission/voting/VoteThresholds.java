@@ -2,7 +2,7 @@ package vn.doanthanhnien.admission.voting;
 
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.DecisionService;
+import vn.doanthanhnien.admission.common.RuleTables;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -16,14 +16,14 @@ public class VoteThresholds {
 
   public static final String DECISION = "voteThreshold";
 
-  private final DecisionService decisions;
+  private final RuleTables decisions;
 
-  public VoteThresholds(DecisionService decisions) {
+  public VoteThresholds(RuleTables decisions) {
     this.decisions = decisions;
   }
 
   public VoteOutcome evaluate(String stage, int votesFor, int memberCount) {
-    DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey(DECISION,
+    DmnDecisionTableResult result = decisions.evaluate(DECISION,
         Variables.createVariables().putValue("voteStage", stage));
     if (result.size() != 1) {
       throw new IllegalStateException("Decision " + DECISION + " has " + result.size() + " rows for stage " + stage);

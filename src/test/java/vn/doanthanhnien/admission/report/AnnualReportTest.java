@@ -101,7 +101,7 @@ class AnnualReportTest {
   }
 
   private Map<String, Object> report(int year, String unit) {
-    ResponseEntity<Map<String, Object>> response = as("secretary").exchange(
+    ResponseEntity<Map<String, Object>> response = as("admin").exchange(
         "/api/reports/annual?year={year}&unit={unit}", HttpMethod.GET, null, OBJECT, year, unit);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     return response.getBody();

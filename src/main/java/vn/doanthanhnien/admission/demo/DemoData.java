@@ -1,4 +1,4 @@
-package vn.doanthanhnien.admission.identity;
+package vn.doanthanhnien.admission.demo;
 
 import static vn.doanthanhnien.admission.unit.UnitKind.PARTY_CELL;
 import static vn.doanthanhnien.admission.unit.UnitKind.PARTY_COMMITTEE;
@@ -9,22 +9,18 @@ import static vn.doanthanhnien.admission.unit.UnitKind.YOUTH_GRASSROOTS;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.query.Query;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.common.BusinessClock;
+import vn.doanthanhnien.admission.identity.RoleGroups;
+import vn.doanthanhnien.admission.identity.Roles;
 import vn.doanthanhnien.admission.member.Education;
 import vn.doanthanhnien.admission.member.Gender;
 import vn.doanthanhnien.admission.member.Member;
@@ -35,8 +31,9 @@ import vn.doanthanhnien.admission.unit.OrgUnitRepository;
 
 /**
  * The demo organisation of SPEC.md (bloc DK, units KTNN and HVBC with their Party cells and committees), its users
- * (password {@code demo}), one group per role and unit, the Tasklist filters, and a few dozen members. Only in the
- * default (development) profile; each part is created once, so restarts on the H2 file keep what users did.
+ * (password {@code demo}; the administrator {@code admin} comes from application-default.yml) and a few dozen
+ * members. Only in the default (development) profile; each part is created once, so restarts on the H2 file keep
+ * what users did.
  */
 @Component
 @Profile("default")
@@ -68,26 +65,16 @@ public class DemoData {
       new DemoUser("partycommittee", "Thị Lan", "Hoàng", Roles.PARTY_COMMITTEE, "DU-KTNN"),
       new DemoUser("superior", "Đức Thắng", "Vũ", Roles.SUPERIOR_COMMITTEE, "DUK"));
 
-  /** Which role's group each unit kind has. */
-  private static final Map<String, Roles> ROLE_OF_UNIT = Map.of(
-      YOUTH_BRANCH.name(), Roles.BRANCH_SECRETARY,
-      YOUTH_GRASSROOTS.name(), Roles.YOUTH_COMMITTEE,
-      PARTY_CELL.name(), Roles.PARTY_CELL,
-      PARTY_COMMITTEE.name(), Roles.PARTY_COMMITTEE,
-      PARTY_SUPERIOR_COMMITTEE.name(), Roles.SUPERIOR_COMMITTEE);
-
   private final IdentityService identity;
-  private final FilterService filters;
-  private final TaskService tasks;
+  private final RoleGroups groups;
   private final OrgUnitRepository units;
   private final MemberRepository members;
   private final BusinessClock clock;
 
-  public DemoData(IdentityService identity, FilterService filters, TaskService tasks, OrgUnitRepository units,
-      MemberRepository members, BusinessClock clock) {
+  public DemoData(IdentityService identity, RoleGroups groups, OrgUnitRepository units, MemberRepository members,
+      BusinessClock clock) {
     this.identity = identity;
-    this.filters = filters;
-    this.tasks = tasks;
+    this.groups = groups;
     this.units = units;
     this.members = members;
     this.clock = clock;
@@ -101,61 +88,19 @@ public class DemoData {
       members.saveAll(demoMembers(clock.today()));
       LOG.info("Demo units and {} members created", members.count());
     }
-    createGroupsAndUsers();
-    createFilters();
+    UNITS.forEach(groups::ensureFor);
+    USERS.forEach(this::createUser);
   }
 
-  private void createGroupsAndUsers() {
-    createGroup(Roles.ADMIN_GROUP, "Quản trị hệ thống", "SYSTEM");
-    for (OrgUnit unit : UNITS) {
-      Roles role = ROLE_OF_UNIT.get(unit.getKind().name());
-      if (role != null) {
-        createGroup(role.groupOf(unit.getCode()), role.groupName(unit.getName()), "WORKFLOW");
-      }
-    }
-    createUser("admin", "Quản trị", "Hệ thống", Roles.ADMIN_GROUP);
-    USERS.forEach(u -> createUser(u.id(), u.firstName(), u.lastName(), u.role().groupOf(u.unitCode())));
-  }
-
-  private void createGroup(String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setName(name);
-      group.setType(type);
-      identity.saveGroup(group);
-    }
-  }
-
-  private void createUser(String id, String firstName, String lastName, String groupId) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setFirstName(firstName);
-      user.setLastName(lastName);
-      user.setEmail(id + "@demo.doanthanhnien.vn");
+  private void createUser(DemoUser demo) {
+    if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+      User user = identity.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.id() + "@demo.doanthanhnien.vn");
       user.setPassword(PASSWORD);
       identity.saveUser(user);
-      identity.createMembership(id, groupId);
-    }
-  }
-
-  private void createFilters() {
-    List<Map<String, String>> columns = List.of(
-        Map.of("name", "candidacyId", "label", "Số hồ sơ"),
-        Map.of("name", "memberCode", "label", "Mã đoàn viên"));
-    createFilter("Việc của tôi", "Các việc đã nhận về mình", -10,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), columns);
-    createFilter("Việc của đơn vị tôi", "Các việc giao cho đơn vị của tôi, chưa ai nhận", -5,
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), columns);
-  }
-
-  private void createFilter(String name, String description, int priority, Query<?, ?> query,
-      List<Map<String, String>> columns) {
-    if (filters.createFilterQuery().filterName(name).count() == 0) {
-      Filter filter = filters.newTaskFilter(name)
-          .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-              "variables", columns));
-      filter.setQuery(query);
-      filters.saveFilter(filter);
+      identity.createMembership(demo.id(), demo.role().groupOf(demo.unitCode()));
     }
   }
 

@@ -1,0 +1,78 @@
+package vn.doanthanhnien.admission.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
+import vn.doanthanhnien.admission.unit.OrgUnit;
+import vn.doanthanhnien.admission.unit.UnitService;
+
+/**
+ * Each unit's Camunda group ({@code branch-secretary.KTNN-01}) and what every member of it may do regardless of the
+ * candidacy: open Tasklist, see the admission process, and for branch secretaries start it. What they may see of
+ * each candidacy is granted per instance by {@link CandidacyAuthorizations}. Users join a unit by joining its group
+ * in Camunda Admin.
+ */
+@Component
+public class RoleGroups {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RoleGroups.class);
+
+  private final IdentityService identity;
+  private final Grants grants;
+  private final UnitService units;
+
+  public RoleGroups(IdentityService identity, Grants grants, UnitService units) {
+    this.identity = identity;
+    this.grants = grants;
+    this.units = units;
+  }
+
+  /**
+   * Units created before this version, or directly in the database, get their group at the next start; so do the
+   * administrators their full rights, which Camunda grants only when it creates the first administrator.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void ensureForAllUnits() {
+    for (Resources resource : Resources.values()) {
+      grants.toGroup(Roles.ADMIN_GROUP, resource, Authorization.ANY, Permissions.ALL);
+    }
+    units.all().forEach(this::ensureFor);
+  }
+
+  public void ensureFor(OrgUnit unit) {
+    Roles.ofUnitKind(unit.getKind()).ifPresent(role -> {
+      String groupId = role.groupOf(unit.getCode());
+      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+        Group group = identity.newGroup(groupId);
+        group.setName(role.groupName(unit.getName()));
+        group.setType(Groups.GROUP_TYPE_WORKFLOW);
+        identity.saveGroup(group);
+        LOG.info("Group {} created for unit {}", groupId, unit.getCode());
+      }
+      grants.toGroup(groupId, APPLICATION, "tasklist", ACCESS);
+      if (role == Roles.BRANCH_SECRETARY) {
+        grants.toGroup(groupId, PROCESS_DEFINITION, PartyAdmissionProcess.KEY, READ, CREATE_INSTANCE);
+        grants.toGroup(groupId, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+      } else {
+        grants.toGroup(groupId, PROCESS_DEFINITION, PartyAdmissionProcess.KEY, READ);
+      }
+    });
+  }
+}

@@ -1,0 +1,18 @@
+package vn.doanthanhnien.admission.identity;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class SignInConfiguration {
+
+  @Bean
+  FilterRegistrationBean<SignIn> signIn(IdentityService identity) {
+    FilterRegistrationBean<SignIn> registration = new FilterRegistrationBean<>(new SignIn(identity));
+    registration.setName("party-admission-sign-in");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    return registration;
+  }
+}

@@ -1,0 +1,57 @@
+package vn.doanthanhnien.admission.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.query.Query;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The two Tasklist filters every officer works from, in every profile, readable by everyone. A filter only selects
+ * among the tasks the user is already allowed to see. Users get no grant to create filters: a stored filter may hold
+ * expressions, which only administrators should write.
+ */
+@Component
+public class TasklistFilters {
+
+  private static final List<Map<String, String>> COLUMNS = List.of(
+      Map.of("name", "candidacyId", "label", "Số hồ sơ"),
+      Map.of("name", "memberCode", "label", "Mã đoàn viên"));
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final Grants grants;
+
+  public TasklistFilters(FilterService filters, TaskService tasks, Grants grants) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.grants = grants;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void create() {
+    create("Việc của tôi", "Các việc đã nhận về mình", -10,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    create("Việc của đơn vị tôi", "Các việc giao cho đơn vị của tôi, chưa ai nhận", -5,
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+  }
+
+  private void create(String name, String description, int priority, Query<?, ?> query) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name)
+          .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+              "variables", COLUMNS));
+      filter.setQuery(query);
+      filters.saveFilter(filter);
+    }
+    grants.toEveryone(FILTER, filter.getId(), READ);
+  }
+}

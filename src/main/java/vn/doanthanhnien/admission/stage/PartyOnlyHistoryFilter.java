@@ -1,0 +1,50 @@
+package vn.doanthanhnien.admission.stage;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps Party-only form fields (verification notes, opinions received) out of the engine's history. A form submission
+ * sets them as process variables for the moment the stage is recorded; full history would otherwise keep their values
+ * in the variable and detail tables, where every unit allowed to read the instance's history could read them. The
+ * stage recorder stores them in the candidacy timeline, readable by the Party units only.
+ */
+@Component
+public class PartyOnlyHistoryFilter extends AbstractProcessEnginePlugin {
+
+  private static final Set<String> PARTY_ONLY = StageForms.partyOnlyFieldKeys();
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
+    configuration.getCustomHistoryEventHandlers().add(new Filter(new DbHistoryEventHandler()));
+  }
+
+  static boolean isPartyOnly(HistoryEvent event) {
+    return event instanceof HistoricVariableUpdateEventEntity variable && PARTY_ONLY.contains(variable.getVariableName())
+        || event instanceof HistoricFormPropertyEventEntity property && PARTY_ONLY.contains(property.getPropertyId());
+  }
+
+  private record Filter(HistoryEventHandler database) implements HistoryEventHandler {
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      if (!isPartyOnly(event)) {
+        database.handleEvent(event);
+      }
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+      events.forEach(this::handleEvent);
+    }
+  }
+}
