@@ -100,10 +100,11 @@ public class CandidacyService {
       throw new ConflictException("Hồ sơ " + id + " đã kết thúc (" + candidacy.getStatus() + "), không thể rút.");
     }
     // Checked above by the application's rule; a grant to update the instance would also let the user change its data.
+    // correlateAll: unlike correlate, it writes the user operation log (one instance has this business key).
     system.run(() -> runtime.createMessageCorrelation(PartyAdmissionProcess.WITHDRAWAL_MESSAGE)
         .processInstanceBusinessKey(String.valueOf(id))
         .setVariable(PartyAdmissionProcess.Var.WITHDRAWAL_REASON, Variables.stringValue(why, true))
-        .correlate());
+        .correlateAll());
   }
 
   /** A candidacy of a branch the signed-in user answers for. */

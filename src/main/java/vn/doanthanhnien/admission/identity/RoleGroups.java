@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 import vn.doanthanhnien.admission.unit.OrgUnit;
 import vn.doanthanhnien.admission.unit.UnitService;
+import vn.doanthanhnien.admission.unit.UnitService.UnitRequest;
 
 /**
  * Each unit's Camunda group ({@code branch-secretary.KTNN-01}) and what every member of it may do regardless of the
@@ -37,11 +39,22 @@ public class RoleGroups {
   private final IdentityService identity;
   private final Grants grants;
   private final UnitService units;
+  private final UserScope scope;
 
-  public RoleGroups(IdentityService identity, Grants grants, UnitService units) {
+  public RoleGroups(IdentityService identity, Grants grants, UnitService units, UserScope scope) {
     this.identity = identity;
     this.grants = grants;
     this.units = units;
+    this.scope = scope;
+  }
+
+  /** An administrator adds a unit: the unit, its group and the group's grants are stored together or not at all. */
+  @Transactional
+  public OrgUnit createUnit(UnitRequest request) {
+    scope.requireAdmin();
+    OrgUnit unit = units.create(request);
+    ensureFor(unit);
+    return unit;
   }
 
   /**

@@ -21,7 +21,7 @@ public class UnitController {
   }
 
   public record UnitView(String code, String name, UnitKind kind, String parentCode, String partyCellCode) {
-    static UnitView of(OrgUnit u) {
+    public static UnitView of(OrgUnit u) {
       return new UnitView(u.getCode(), u.getName(), u.getKind(), u.getParentCode(), u.getPartyCellCode());
     }
   }
