@@ -45,6 +45,10 @@ public record FormField(String key, String label, Kind kind, boolean required, b
     return new FormField(key, label, Kind.MEMBER_COUNT, true, false);
   }
 
+  static FormField monthsTogether(String key, String label) {
+    return new FormField(key, label, Kind.MONTHS_TOGETHER, true, false);
+  }
+
   static FormField pastDate(String key, String label) {
     return new FormField(key, label, Kind.PAST_DATE, true, false);
   }

@@ -3,6 +3,7 @@ package vn.doanthanhnien.admission.stage;
 import static vn.doanthanhnien.admission.stage.FormField.count;
 import static vn.doanthanhnien.admission.stage.FormField.flag;
 import static vn.doanthanhnien.admission.stage.FormField.members;
+import static vn.doanthanhnien.admission.stage.FormField.monthsTogether;
 import static vn.doanthanhnien.admission.stage.FormField.pastDate;
 import static vn.doanthanhnien.admission.stage.FormField.partyOnlyText;
 import static vn.doanthanhnien.admission.stage.FormField.text;
@@ -14,7 +15,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import vn.doanthanhnien.admission.stage.FormField.Kind;
 import vn.doanthanhnien.admission.stage.StageForm.CrossCheck;
 
 /** The server-side copy of every task form's rules (SPEC.md, "The external contract"); forms/ mirrors them for users. */
@@ -46,7 +46,7 @@ public final class StageForms {
       new StageForm("assignIntroducer", "Phân công đảng viên giới thiệu", List.of(
           text("introducerName", "Họ tên đảng viên giới thiệu"),
           pastDate("introducerOfficialSince", "Ngày trở thành đảng viên chính thức"),
-          new FormField("monthsWorkedTogether", "Số tháng cùng công tác, học tập", Kind.MONTHS_TOGETHER, true, true)),
+          monthsTogether("monthsWorkedTogether", "Số tháng cùng công tác, học tập")),
           null, null, List.of()),
       new StageForm("checkDossier", "Kiểm tra hồ sơ xin vào Đảng", List.of(
           flag("applicationReceived", "Đã nhận đơn xin vào Đảng (mẫu 1-KNĐ)"),

@@ -37,7 +37,7 @@ class PartyOnlyNotesTest {
     for (String youthUser : List.of("secretary", "youthcommittee", "admin")) {
       String seen = body(youthUser, candidacy);
       assertThat(seen).as(youthUser).contains("verifyBackground").doesNotContain(notes)
-          .doesNotContain("verificationNotes");
+          .doesNotContain("verificationNotes").contains("\"monthsWorkedTogether\":24");
     }
     // Not even an administrator finds the notes in the engine: runtime variables, history, form details.
     for (String engineData : List.of("/engine-rest/process-instance/%s/variables",

@@ -1,0 +1,179 @@
+package vn.doanthanhnien.admission.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Base64;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.doanthanhnien.admission.PartyAdmissionApplication;
+import vn.doanthanhnien.admission.unit.OrgUnitRepository;
+
+/**
+ * The prod profile as an operator starts it, on a real PostgreSQL (embedded, one for the class): the migrations and
+ * Hibernate's schema validation pass there, the configured administrator is the only user, no demo data exist, both
+ * APIs ask for credentials and the webapps insist on HTTPS. Started by hand rather than with {@code @SpringBootTest}.
+ */
+class ProductionProfileTest {
+
+  private static final String ADMIN = "operator";
+  /** Meets Camunda's default password policy, which the prod profile turns on. */
+  private static final String ADMIN_PASSWORD = "Kn7#vq2!Tzw";
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static EmbeddedPostgres postgres;
+  private static ConfigurableApplicationContext app;
+  private static String baseUrl;
+  /**
+   * The engine of the context the other tests share, if started: Camunda's REST API looks engines up by name in a
+   * static registry, where ours replaces it and closing ours removes it, so it is put back afterwards.
+   */
+  private static ProcessEngine otherDefaultEngine;
+
+  @BeforeAll
+  static void startPostgresAndTheApplication() throws IOException {
+    otherDefaultEngine = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
+    postgres = EmbeddedPostgres.start();
+    app = prod("--ADMISSION_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+        "--ADMISSION_DB_USER=postgres",
+        "--ADMISSION_DB_PASSWORD=postgres",
+        "--ADMISSION_ADMIN_USER=" + ADMIN,
+        "--ADMISSION_ADMIN_PASSWORD=" + ADMIN_PASSWORD);
+    baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+  }
+
+  @AfterAll
+  static void stopTheApplicationAndPostgres() throws IOException {
+    if (app != null) {
+      app.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+    if (otherDefaultEngine != null) {
+      ProcessEngines.registerProcessEngine(otherDefaultEngine);
+    }
+  }
+
+  @Test
+  void camundaAndTheDomainTablesAreOnPostgresql() throws SQLException {
+    try (Connection connection = app.getBean(DataSource.class).getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+    }
+    JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+    assertThat(jdbc.queryForObject("select count(*) from act_id_user", Integer.class)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Integer.class))
+        .isZero();
+    // Hibernate's validation accepts a plain timestamp for an Instant; V4 gives those columns their time zone.
+    assertThat(jdbc.queryForList("select column_name from information_schema.columns"
+        + " where table_name in ('candidacy', 'candidacy_event') and data_type = 'timestamp without time zone'",
+        String.class)).isEmpty();
+  }
+
+  @Test
+  void theConfiguredAdministratorIsTheOnlyUserAndNoDemoDataExist() throws Exception {
+    IdentityService identity = app.getBean(IdentityService.class);
+
+    assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly(ADMIN);
+    assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).userId(ADMIN).count()).isOne();
+    assertThat(app.getBean(OrgUnitRepository.class).count()).isZero();
+    HttpResponse<String> units = get("/api/units", ADMIN, ADMIN_PASSWORD);
+    assertThat(units.statusCode()).isEqualTo(200);
+    assertThat(units.body()).isEqualTo("[]");
+  }
+
+  @Test
+  void theAdministratorReachesBothApisWithHttpBasic() throws Exception {
+    // Paged: the engine refuses an unbounded list to a signed-in user (queryMaxResultsLimit).
+    HttpResponse<String> users = get("/engine-rest/user?maxResults=100", ADMIN, ADMIN_PASSWORD);
+
+    assertThat(users.statusCode()).isEqualTo(200);
+    assertThat(users.body()).contains("\"id\":\"" + ADMIN + "\"");
+    assertThat(get("/api/units", ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void requestsWithoutValidCredentialsAreRejected() throws Exception {
+    assertThat(get("/engine-rest/task", null, null).statusCode()).isEqualTo(401);
+    assertThat(get("/api/units", null, null).statusCode()).isEqualTo(401);
+    // An unknown user: a wrong password would lock the administrator for a while (Camunda's login delay).
+    assertThat(get("/engine-rest/task", "nobody", ADMIN_PASSWORD).statusCode()).isEqualTo(401);
+    assertThat(get("/api/units", "nobody", ADMIN_PASSWORD).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void thePasswordPolicyIsOnAndTheBaseGenericPropertiesStillApply() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) app
+        .getBean(ProcessEngine.class).getProcessEngineConfiguration();
+
+    assertThat(configuration.isEnablePasswordPolicy()).isTrue();
+    // generic-properties is one map: the profile's entries are added to the base file's, not put in their place.
+    assertThat(configuration.getGeneralResourceWhitelistPattern()).isNotBlank().isEqualTo(
+        app.getEnvironment().getProperty("camunda.bpm.generic-properties.properties.generalResourceWhitelistPattern"));
+  }
+
+  @Test
+  void theWebappsAskForHttpsAndHandOutOnlySecureSessionCookies() throws Exception {
+    HttpResponse<String> welcome = get("/camunda/app/welcome/default/", null, null);
+
+    assertThat(welcome.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+        hsts -> assertThat(hsts).startsWith("max-age="));
+    assertThat(welcome.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+        .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("Secure"));
+  }
+
+  @Test
+  void theProdProfileWithoutItsSettingsDoesNotStartAndNamesWhatIsMissing() {
+    // Blank on the command line, so that ADMISSION_* variables of the machine running the test cannot fill them.
+    assertThatThrownBy(() -> prod("--ADMISSION_DB_URL=", "--ADMISSION_DB_USER=", "--ADMISSION_DB_PASSWORD=",
+        "--ADMISSION_ADMIN_USER=", "--ADMISSION_ADMIN_PASSWORD="))
+        .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageStartingWith("The prod profile needs these environment variables:")
+            .hasMessageContainingAll("ADMISSION_DB_URL", "ADMISSION_DB_USER", "ADMISSION_DB_PASSWORD",
+                "ADMISSION_ADMIN_USER", "ADMISSION_ADMIN_PASSWORD"));
+  }
+
+  private static ConfigurableApplicationContext prod(String... settings) {
+    String[] args = new String[settings.length + 2];
+    args[0] = "--server.port=0";
+    args[1] = "--camunda.bpm.job-execution.enabled=false";
+    System.arraycopy(settings, 0, args, 2, settings.length);
+    return new SpringApplicationBuilder(PartyAdmissionApplication.class).profiles("prod").run(args);
+  }
+
+  private static HttpResponse<String> get(String path, String user, String password)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Accept", "application/json");
+    if (user != null) {
+      String credentials = user + ":" + password;
+      request.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return HTTP.send(request.build(), BodyHandlers.ofString());
+  }
+}
