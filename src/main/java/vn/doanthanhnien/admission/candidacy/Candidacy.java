@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
+import vn.doanthanhnien.admission.unit.UnitChain;
 
 /** One member's way from nomination to admission; its id is the business key of the process instance. */
 @Entity
@@ -31,6 +33,11 @@ public class Candidacy {
 
   @Column(nullable = false)
   private String branchCode;
+
+  private String youthUnitCode;
+  private String partyCellCode;
+  private String partyCommitteeCode;
+  private String superiorCommitteeCode;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -65,11 +72,15 @@ public class Candidacy {
   protected Candidacy() {
   }
 
-  public Candidacy(String memberCode, String branchCode, String stage, String nominationReason, String nominatedBy,
+  public Candidacy(String memberCode, UnitChain units, String stage, String nominationReason, String nominatedBy,
       Instant nominatedAt, String processInstanceId) {
     this.memberCode = memberCode;
     this.openMemberCode = memberCode;
-    this.branchCode = branchCode;
+    this.branchCode = units.branchCode();
+    this.youthUnitCode = units.youthUnitCode();
+    this.partyCellCode = units.partyCellCode();
+    this.partyCommitteeCode = units.partyCommitteeCode();
+    this.superiorCommitteeCode = units.superiorCommitteeCode();
     this.status = CandidacyStatus.IN_PROGRESS;
     this.stage = stage;
     this.nominationReason = nominationReason;
@@ -111,6 +122,12 @@ public class Candidacy {
 
   public String getBranchCode() {
     return branchCode;
+  }
+
+  /** The units it was nominated under; empty for a candidacy nominated before they were recorded. */
+  public Optional<UnitChain> getUnits() {
+    return superiorCommitteeCode == null ? Optional.empty() : Optional.of(
+        new UnitChain(branchCode, youthUnitCode, partyCellCode, partyCommitteeCode, superiorCommitteeCode));
   }
 
   public CandidacyStatus getStatus() {

@@ -19,6 +19,7 @@ import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.common.NotFoundException;
 import vn.doanthanhnien.admission.identity.UserScope;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
+import vn.doanthanhnien.admission.unit.UnitChain;
 
 /** The candidacy record beside each process instance: its status, current stage and timeline. */
 @Service
@@ -51,9 +52,9 @@ public class CandidacyService {
     return candidacies.findByOpenMemberCode(memberCode);
   }
 
-  public Candidacy open(String memberCode, String branchCode, String nominationReason, String nominatedBy,
+  public Candidacy open(String memberCode, UnitChain units, String nominationReason, String nominatedBy,
       String processInstanceId) {
-    Candidacy candidacy = candidacies.save(new Candidacy(memberCode, branchCode, PartyAdmissionProcess.NOMINATION,
+    Candidacy candidacy = candidacies.save(new Candidacy(memberCode, units, PartyAdmissionProcess.NOMINATION,
         nominationReason, nominatedBy, clock.now(), processInstanceId));
     log(candidacy.getId(), PartyAdmissionProcess.NOMINATION, TimelineAction.NOMINATED, nominatedBy,
         "Đề cử đoàn viên " + memberCode + ": " + nominationReason);

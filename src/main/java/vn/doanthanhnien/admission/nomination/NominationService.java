@@ -67,7 +67,7 @@ public class NominationService {
           "Không thể đề cử đoàn viên " + member.getFullName() + " (" + code + ")", refusals);
     }
     UnitChain chain = units.chainOfBranch(member.getBranchCode());
-    Candidacy candidacy = candidacies.open(code, member.getBranchCode(), why,
+    Candidacy candidacy = candidacies.open(code, chain, why,
         nominator == null ? null : nominator.userId(), processInstanceId);
     return new Nomination(candidacy, chain);
   }

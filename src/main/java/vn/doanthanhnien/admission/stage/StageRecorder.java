@@ -107,6 +107,15 @@ public class StageRecorder {
     in.require(String.valueOf(candidacy.getId()).equals(submitted.get(Var.CANDIDACY_ID))
             && candidacy.getMemberCode().equals(submitted.get(Var.MEMBER_CODE)),
         "Không được thay đổi số hồ sơ (candidacyId) hoặc mã đoàn viên (memberCode) của hồ sơ.");
+    // The task groups come from these variables: a submission that changed them would hand the next stage elsewhere.
+    candidacy.getUnits().ifPresent(units -> in.require(
+        units.branchCode().equals(submitted.get(Var.BRANCH_CODE))
+            && units.youthUnitCode().equals(submitted.get(Var.YOUTH_UNIT_CODE))
+            && units.partyCellCode().equals(submitted.get(Var.PARTY_CELL_CODE))
+            && units.partyCommitteeCode().equals(submitted.get(Var.PARTY_COMMITTEE_CODE))
+            && units.superiorCommitteeCode().equals(submitted.get(Var.SUPERIOR_COMMITTEE_CODE)),
+        "Không được thay đổi các đơn vị phụ trách hồ sơ (branchCode, youthUnitCode, partyCellCode, "
+            + "partyCommitteeCode, superiorCommitteeCode)."));
     Map<String, Object> values = new LinkedHashMap<>();
     for (FormField f : form.fields()) {
       Object raw = submitted.get(f.key());

@@ -98,6 +98,13 @@ class InvalidInputTest {
   }
 
   @Test
+  void aSubmissionCannotHandTheNextStageToAnotherUnit() {
+    assertRefused("recordBranchVote", v -> v.put("youthUnitCode", "HVBC"), "Không được thay đổi các đơn vị");
+    assertRefused("recordYouthCommitteeResolution", v -> v.put("partyCellCode", "CB-HVBC-01"),
+        "Không được thay đổi các đơn vị");
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
     assertRefused("recordBranchVote", v -> {
       v.put("branchMemberCount", 0);
