@@ -97,8 +97,11 @@ public class Candidacy {
     this.stage = stage;
   }
 
+  /** The first resolution counts: a renewed one after twelve months does not introduce the member a second time. */
   void introduced(LocalDate on) {
-    this.introducedOn = on;
+    if (introducedOn == null) {
+      this.introducedOn = on;
+    }
   }
 
   void admissionApproved(LocalDate on) {

@@ -29,12 +29,17 @@ public class CandidacyController {
   public CandidacyView get(@PathVariable Long id) {
     Candidacy candidacy = candidacies.readable(id);
     boolean party = scope.canReadPartyRecordsOf(candidacy.getBranchCode());
-    return CandidacyView.of(candidacy, candidacies.timeline(id).stream().map(e -> TimelineEntry.of(e, party)).toList());
+    return view(candidacy, candidacies.timeline(id).stream().map(e -> TimelineEntry.of(e, party)).toList());
   }
 
   @GetMapping
   public List<CandidacyView> ofBranch(@RequestParam String branch) {
-    return candidacies.ofBranch(branch).stream().map(c -> CandidacyView.of(c, List.of())).toList();
+    return candidacies.ofBranch(branch).stream().map(c -> view(c, List.of())).toList();
+  }
+
+  private CandidacyView view(Candidacy candidacy, List<TimelineEntry> timeline) {
+    Instant due = candidacies.nextDueDate(candidacy.getId()).orElse(null);
+    return CandidacyView.of(candidacy, due, due != null && due.isBefore(candidacies.now()), timeline);
   }
 
   @PostMapping("/{id}/withdraw")
@@ -48,12 +53,14 @@ public class CandidacyController {
 
   public record CandidacyView(Long id, String memberCode, String branchCode, CandidacyStatus status, String stage,
       String rejectionReason, String nominationReason, String nominatedBy, Instant nominatedAt, Instant closedAt,
-      String processInstanceId, LocalDate introducedOn, LocalDate admittedOn, List<TimelineEntry> timeline) {
+      String processInstanceId, LocalDate introducedOn, LocalDate admittedOn, Instant dueDate, boolean overdue,
+      List<TimelineEntry> timeline) {
 
-    static CandidacyView of(Candidacy c, List<TimelineEntry> timeline) {
+    /** @param dueDate the earliest due date of the open stage; overdue when it has passed */
+    static CandidacyView of(Candidacy c, Instant dueDate, boolean overdue, List<TimelineEntry> timeline) {
       return new CandidacyView(c.getId(), c.getMemberCode(), c.getBranchCode(), c.getStatus(), c.getStage(),
           c.getRejectionReason(), c.getNominationReason(), c.getNominatedBy(), c.getNominatedAt(), c.getClosedAt(),
-          c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), timeline);
+          c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), dueDate, overdue, timeline);
     }
   }
 

@@ -6,7 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +38,18 @@ public class CandidacyService {
   private final BusinessClock clock;
   private final ObjectMapper json;
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final UserScope scope;
   private final EngineAsSystem system;
 
   public CandidacyService(CandidacyRepository candidacies, CandidacyEventRepository events, BusinessClock clock,
-      ObjectMapper json, RuntimeService runtime, UserScope scope, EngineAsSystem system) {
+      ObjectMapper json, RuntimeService runtime, TaskService tasks, UserScope scope, EngineAsSystem system) {
     this.candidacies = candidacies;
     this.events = events;
     this.clock = clock;
     this.json = json;
     this.runtime = runtime;
+    this.tasks = tasks;
     this.scope = scope;
     this.system = system;
   }
@@ -70,6 +77,11 @@ public class CandidacyService {
       Map<String, Object> partyDetails) {
     events.save(new CandidacyEvent(id, stage, TimelineAction.STAGE_COMPLETED, actor, clock.now(), summary,
         toJson(details), partyDetails == null || partyDetails.isEmpty() ? null : toJson(partyDetails)));
+  }
+
+  /** An event of the candidacy that is not a completed stage: a reminder, an escalation, a renewal. */
+  public void recordEvent(Long id, TimelineAction action, String actor, String summary) {
+    log(id, get(id).getStage(), action, actor, summary);
   }
 
   /** The youth committee's resolution passed: from this date the member counts as introduced to the Party. */
@@ -125,6 +137,20 @@ public class CandidacyService {
   @Transactional(readOnly = true)
   public List<CandidacyEvent> timeline(Long id) {
     return events.findByCandidacyIdOrderByOccurredAtAscIdAsc(id);
+  }
+
+  /**
+   * The earliest due date among the candidacy's open tasks (in the admission and the probation process alike), read
+   * by the application for any user allowed to see the candidacy, whatever the tasks' own groups.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Instant> nextDueDate(Long id) {
+    return system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).list().stream()
+        .map(Task::getDueDate).filter(Objects::nonNull).min(Date::compareTo).map(Date::toInstant));
+  }
+
+  public Instant now() {
+    return clock.now();
   }
 
   /** The summary of the last completed stage: the detail of a rejection. */

@@ -5,5 +5,12 @@ public enum TimelineAction {
   STAGE_COMPLETED,
   ADMITTED,
   REJECTED,
-  WITHDRAWN
+  WITHDRAWN,
+  /** A deadline is near: the responsible unit was reminded. */
+  REMINDED,
+  /** A deadline passed: the unit above was asked to follow it up. */
+  OVERDUE,
+  DEADLINE_EXTENDED,
+  /** Twelve months passed without the cell's vote: the documents are being renewed. */
+  RENEWAL_STARTED
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.doanthanhnien.admission.probation.ProbationProcess;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 import vn.doanthanhnien.admission.unit.OrgUnit;
 import vn.doanthanhnien.admission.unit.UnitService;
@@ -27,7 +28,8 @@ import vn.doanthanhnien.admission.unit.UnitService.UnitRequest;
 
 /**
  * Each unit's Camunda group ({@code branch-secretary.KTNN-01}) and what every member of it may do regardless of the
- * candidacy: open Tasklist, see the admission process, and for branch secretaries start it. What they may see of
+ * candidacy: open Tasklist, see the admission and probation processes, for branch secretaries start the admission,
+ * and for Youth Union officers withdraw a candidacy from Tasklist. What they may see of
  * each candidacy is granted per instance by {@link CandidacyAuthorizations}. Users join a unit by joining its group
  * in Camunda Admin.
  */
@@ -35,6 +37,7 @@ import vn.doanthanhnien.admission.unit.UnitService.UnitRequest;
 public class RoleGroups {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoleGroups.class);
+  static final String WITHDRAWAL_PROCESS = "candidacy-withdrawal";
 
   private final IdentityService identity;
   private final Grants grants;
@@ -82,9 +85,14 @@ public class RoleGroups {
       grants.toGroup(groupId, APPLICATION, "tasklist", ACCESS);
       if (role == Roles.BRANCH_SECRETARY) {
         grants.toGroup(groupId, PROCESS_DEFINITION, PartyAdmissionProcess.KEY, READ, CREATE_INSTANCE);
-        grants.toGroup(groupId, PROCESS_INSTANCE, Authorization.ANY, CREATE);
       } else {
         grants.toGroup(groupId, PROCESS_DEFINITION, PartyAdmissionProcess.KEY, READ);
+      }
+      grants.toGroup(groupId, PROCESS_DEFINITION, ProbationProcess.KEY, READ);
+      if (!role.isParty()) {
+        // The Tasklist way to withdraw a candidacy; the service task checks the candidacy's unit.
+        grants.toGroup(groupId, PROCESS_DEFINITION, WITHDRAWAL_PROCESS, READ, CREATE_INSTANCE);
+        grants.toGroup(groupId, PROCESS_INSTANCE, Authorization.ANY, CREATE);
       }
     });
   }

@@ -39,6 +39,10 @@ public enum Roles {
     return title + " — " + unitName;
   }
 
+  public String title() {
+    return title;
+  }
+
   /** Party roles may read what the Party keeps from the Youth Union: background verification, opinions. */
   public boolean isParty() {
     return party;

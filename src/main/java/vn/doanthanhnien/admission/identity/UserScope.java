@@ -52,6 +52,14 @@ public class UserScope {
     }
   }
 
+  /** Something only one role of the candidacy's units (or an administrator) may do, such as extending a deadline. */
+  public void requireRoleOver(String branchCode, Roles role) {
+    if (!isUnrestricted() && !holdsRoleOver(branchCode, role::equals)) {
+      throw new ForbiddenException("Chỉ " + role.title() + " phụ trách chi đoàn " + branchCode
+          + " mới được thực hiện việc này.");
+    }
+  }
+
   /** A unit's figures: the user's own units and those below them. */
   public void requireUnit(String unitCode) {
     if (!isUnrestricted() && roles().stream().noneMatch(r -> units.subtree(r.unitCode()).contains(unitCode))) {

@@ -56,4 +56,9 @@ public record FormField(String key, String label, Kind kind, boolean required, b
   static FormField flag(String key, String label) {
     return new FormField(key, label, Kind.FLAG, true, false);
   }
+
+  /** A yes/no field that may be left out: absent means no. */
+  static FormField optionalFlag(String key, String label) {
+    return new FormField(key, label, Kind.FLAG, false, false);
+  }
 }

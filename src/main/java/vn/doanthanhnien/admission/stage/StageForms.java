@@ -4,6 +4,7 @@ import static vn.doanthanhnien.admission.stage.FormField.count;
 import static vn.doanthanhnien.admission.stage.FormField.flag;
 import static vn.doanthanhnien.admission.stage.FormField.members;
 import static vn.doanthanhnien.admission.stage.FormField.monthsTogether;
+import static vn.doanthanhnien.admission.stage.FormField.optionalFlag;
 import static vn.doanthanhnien.admission.stage.FormField.pastDate;
 import static vn.doanthanhnien.admission.stage.FormField.partyOnlyText;
 import static vn.doanthanhnien.admission.stage.FormField.text;
@@ -51,7 +52,10 @@ public final class StageForms {
       new StageForm("checkDossier", "Kiểm tra hồ sơ xin vào Đảng", List.of(
           flag("applicationReceived", "Đã nhận đơn xin vào Đảng (mẫu 1-KNĐ)"),
           flag("personalHistoryReceived", "Đã nhận lý lịch người xin vào Đảng (mẫu 2-KNĐ)"),
-          pastDate("dossierDate", "Ngày hồ sơ đầy đủ")),
+          pastDate("dossierDate", "Ngày hồ sơ đầy đủ"),
+          optionalFlag("spouseListed", "Lý lịch có vợ hoặc chồng"),
+          optionalFlag("spouseParentsListed", "Lý lịch có cha mẹ của vợ hoặc chồng"),
+          optionalFlag("guardianListed", "Lý lịch có người trực tiếp nuôi dưỡng")),
           null, null, List.of(
               mustBeTrue("applicationReceived", "Chưa nhận đơn xin vào Đảng (mẫu 1-KNĐ): chưa thể xác nhận hồ sơ."),
               mustBeTrue("personalHistoryReceived",
@@ -90,7 +94,23 @@ public final class StageForms {
           null, null, List.of()),
       new StageForm("recordAdmissionCeremony", "Lễ kết nạp đảng viên", List.of(
           pastDate("ceremonyDate", "Ngày tổ chức lễ kết nạp")),
-          null, null, List.of()))
+          null, null, List.of()),
+      new StageForm("recordProbationCellVote", "Biểu quyết của chi bộ đề nghị công nhận đảng viên chính thức", List.of(
+          pastDate("meetingDate", "Ngày họp chi bộ"),
+          members("officialMemberCount", "Số đảng viên chính thức của chi bộ"),
+          count("votesFor", "Số phiếu tán thành"),
+          count("votesAgainst", "Số phiếu không tán thành"),
+          text("resolutionNumber", "Số nghị quyết")),
+          "votesFor", "officialMemberCount", List.of(
+              votesWithin("officialMemberCount", "số đảng viên chính thức"))),
+      new StageForm("recordProbationCommitteeVote", "Biểu quyết của Đảng ủy cơ sở về công nhận đảng viên chính thức",
+          List.of(
+              members("committeeMemberCount", "Số ủy viên Đảng ủy"),
+              count("votesFor", "Số phiếu tán thành"),
+              count("votesAgainst", "Số phiếu không tán thành"),
+              text("resolutionNumber", "Số nghị quyết")),
+          "votesFor", "committeeMemberCount", List.of(
+              votesWithin("committeeMemberCount", "số ủy viên Đảng ủy"))))
       .collect(Collectors.toUnmodifiableMap(StageForm::taskKey, Function.identity()));
 
   private StageForms() {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.InvalidInputException;
 import vn.doanthanhnien.admission.identity.CurrentUser;
+import vn.doanthanhnien.admission.verification.BackgroundSubjects;
 
 /**
  * Glue between the engine and {@link StageRecorder}, attached to every user task by {@link StageListenersPlugin}.
@@ -33,6 +34,11 @@ public class StageListeners {
 
   public void taskCreated(DelegateTask task) {
     candidacies.enterStage(candidacyId(task.getExecution()), task.getTaskDefinitionKey());
+    String subject = BackgroundSubjects.label(task.getVariable(BackgroundSubjects.SUBJECT));
+    if (subject != null) {
+      task.setName(task.getName() + ": " + subject);
+      task.setVariableLocal(BackgroundSubjects.SUBJECT_LABEL, subject);
+    }
   }
 
   public void taskActivityEnded(DelegateExecution execution) {

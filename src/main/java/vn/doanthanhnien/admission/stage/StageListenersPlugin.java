@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
+import vn.doanthanhnien.admission.probation.ProbationProcess;
 
 /**
  * Gives every user task of the pipeline's processes its stage tracking and server-side form check, so that a task an
@@ -23,7 +24,7 @@ import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 @Component
 public class StageListenersPlugin extends AbstractProcessEnginePlugin {
 
-  private static final Set<String> PROCESSES = Set.of(PartyAdmissionProcess.KEY);
+  private static final Set<String> PROCESSES = Set.of(PartyAdmissionProcess.KEY, ProbationProcess.KEY);
 
   private final StageListeners listeners;
 

@@ -13,7 +13,9 @@ import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.member.AwarenessCertificates;
+import vn.doanthanhnien.admission.probation.ProbationProcess;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
+import vn.doanthanhnien.admission.verification.BackgroundSubjects;
 import vn.doanthanhnien.admission.voting.VoteThresholds;
 import vn.doanthanhnien.admission.voting.VoteThresholds.VoteOutcome;
 
@@ -70,7 +72,16 @@ public class StageRecorder {
       summary.add("Kết quả: " + outcome.description());
     }
     recordMilestone(form.taskKey(), candidacyId, memberCode, values, passed);
-    candidacies.recordStage(candidacyId, form.taskKey(), actor, form.title() + " — " + String.join("; ", summary),
+    String title = form.title();
+    String subject = BackgroundSubjects.label(submitted.get(BackgroundSubjects.SUBJECT));
+    if (subject != null) {
+      title += " (" + subject + ")";
+      details.put(BackgroundSubjects.SUBJECT, submitted.get(BackgroundSubjects.SUBJECT));
+      if (Boolean.FALSE.equals(values.get("backgroundClear"))) {
+        variables.put(BackgroundSubjects.CONCERN, true);
+      }
+    }
+    candidacies.recordStage(candidacyId, form.taskKey(), actor, title + " — " + String.join("; ", summary),
         details, partyDetails);
     return variables;
   }
@@ -147,6 +158,13 @@ public class StageRecorder {
         if (values.get("ceremonyDate") instanceof LocalDate held && decided != null
             && held.isBefore(LocalDate.parse(decided.toString()))) {
           in.fail("Ngày tổ chức lễ kết nạp (" + held + ") không được trước ngày quyết định kết nạp (" + decided + ").");
+        }
+      }
+      case "recordProbationCellVote" -> {
+        Object ended = earlier.get(ProbationProcess.Var.PROBATION_END_DATE);
+        if (values.get("meetingDate") instanceof LocalDate met && ended != null
+            && met.isBefore(LocalDate.parse(ended.toString()))) {
+          in.fail("Ngày họp chi bộ (" + met + ") không được trước ngày hết thời kỳ dự bị (" + ended + ").");
         }
       }
       default -> {

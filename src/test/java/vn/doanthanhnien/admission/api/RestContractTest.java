@@ -42,7 +42,8 @@ class RestContractTest {
         task = currentTask(processInstanceId)) {
       String taskKey = (String) task.get("taskDefinitionKey");
       String user = Pipeline.USER_OF_TASK.get(taskKey);
-      assertThat(tasksVisibleTo(user, processInstanceId)).as("%s sees %s", user, taskKey).hasSize(1);
+      int open = openTasks(processInstanceId).size();
+      assertThat(tasksVisibleTo(user, processInstanceId)).as("%s sees %s", user, taskKey).hasSize(open);
       assertThat(tasksVisibleTo(otherRoleThan(user), processInstanceId)).as("others do not see %s", taskKey).isEmpty();
       String taskId = (String) task.get("id");
       assertThat(as(user).postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", user), Void.class, taskId)
@@ -164,11 +165,17 @@ class RestContractTest {
             "nominationReason", "Có nhiều đóng góp cho phong trào thanh niên"))), OBJECT);
   }
 
+  /** One task of the stage the instance waits at (background verification has one per subject). */
   private Map<String, Object> currentTask(String processInstanceId) {
-    List<Map<String, Object>> tasks = as("admin").exchange("/engine-rest/task?processInstanceId={id}&maxResults=10",
-        HttpMethod.GET, null, LIST, processInstanceId).getBody();
-    assertThat(tasks).hasSizeLessThanOrEqualTo(1);
+    List<Map<String, Object>> tasks = openTasks(processInstanceId);
+    assertThat(tasks).extracting(t -> t.get("taskDefinitionKey")).containsOnly(
+        tasks.isEmpty() ? new Object[0] : new Object[] {tasks.get(0).get("taskDefinitionKey")});
     return tasks.isEmpty() ? null : tasks.get(0);
+  }
+
+  private List<Map<String, Object>> openTasks(String processInstanceId) {
+    return as("admin").exchange("/engine-rest/task?processInstanceId={id}&maxResults=10", HttpMethod.GET, null, LIST,
+        processInstanceId).getBody();
   }
 
   /** The job executor is off in tests; an administrator can run a due job through the same REST API. */

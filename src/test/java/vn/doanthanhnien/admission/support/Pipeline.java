@@ -33,7 +33,9 @@ public class Pipeline {
       Map.entry("recordPartyCellVote", "partycell"),
       Map.entry("recordPartyCommitteeVote", "partycommittee"),
       Map.entry("recordAdmissionDecision", "superior"),
-      Map.entry("recordAdmissionCeremony", "partycell"));
+      Map.entry("recordAdmissionCeremony", "partycell"),
+      Map.entry("recordProbationCellVote", "partycell"),
+      Map.entry("recordProbationCommitteeVote", "partycommittee"));
 
   private final FormService forms;
   private final TaskService tasks;
@@ -64,8 +66,17 @@ public class Pipeline {
     return as(user, () -> forms.submitStartForm(definitionId, start));
   }
 
+  /** The task the instance waits at; for background verification, one of its tasks (one per subject). */
   public Task task(ProcessInstance instance) {
-    return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    List<Task> open = tasks(instance);
+    if (open.stream().map(Task::getTaskDefinitionKey).distinct().count() > 1) {
+      throw new AssertionError("Waiting at several stages: " + open);
+    }
+    return open.isEmpty() ? null : open.get(0);
+  }
+
+  public List<Task> tasks(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).orderByTaskName().asc().list();
   }
 
   /** Claims and submits the current task as the demo user of its role, then runs the steps that follow it. */
@@ -74,13 +85,22 @@ public class Pipeline {
     runAutomaticSteps(instance);
   }
 
-  /** Claims and submits the current task as the demo user of its role. */
+  /**
+   * Claims and submits every open task of the stage (one per subject for background verification), as long as it is
+   * open: a concern found for one subject cancels the verification of the others.
+   */
   public void submit(ProcessInstance instance, String taskKey, Map<String, Object> values) {
-    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
-    if (task == null) {
+    List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).list();
+    if (open.isEmpty()) {
       throw new AssertionError("Not waiting at " + taskKey);
     }
-    String user = USER_OF_TASK.get(taskKey);
+    open.stream().filter(task -> tasks.createTaskQuery().taskId(task.getId()).count() == 1)
+        .forEach(task -> submit(task, values));
+  }
+
+  /** Claims and submits one task as the demo user of its role. */
+  public void submit(Task task, Map<String, Object> values) {
+    String user = USER_OF_TASK.get(task.getTaskDefinitionKey());
     as(user, () -> {
       tasks.claim(task.getId(), user);
       forms.submitTaskForm(task.getId(), values);
@@ -131,6 +151,10 @@ public class Pipeline {
       case "recordAdmissionDecision" -> Map.of("approved", true, "decisionNumber", "123-QĐ/ĐUK",
           "decisionDate", daysAgo(1));
       case "recordAdmissionCeremony" -> Map.of("ceremonyDate", daysAgo(0));
+      case "recordProbationCellVote" -> Map.of("meetingDate", daysAgo(0), "officialMemberCount", 12, "votesFor", 10,
+          "votesAgainst", 2, "resolutionNumber", "12-NQ/CB");
+      case "recordProbationCommitteeVote" -> Map.of("committeeMemberCount", 15, "votesFor", 12, "votesAgainst", 3,
+          "resolutionNumber", "15-NQ/ĐU");
       default -> throw new IllegalArgumentException("No task " + taskKey);
     });
   }

@@ -1,0 +1,37 @@
+package vn.doanthanhnien.admission.probation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
+import vn.doanthanhnien.admission.unit.UnitChain;
+
+/**
+ * Service task {@code startProbation} of the party-admission process, after the admission ceremony: starts the
+ * member's probation. Asynchronous in the model, so a failure becomes an incident that an administrator retries.
+ */
+@Component("startProbationDelegate")
+public class StartProbationDelegate implements JavaDelegate {
+
+  static final String CEREMONY_DATE = "recordAdmissionCeremony_ceremonyDate";
+
+  private final ProbationService probations;
+
+  public StartProbationDelegate(ProbationService probations) {
+    this.probations = probations;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    UnitChain units = new UnitChain(text(execution, Var.BRANCH_CODE), text(execution, Var.YOUTH_UNIT_CODE),
+        text(execution, Var.PARTY_CELL_CODE), text(execution, Var.PARTY_COMMITTEE_CODE),
+        text(execution, Var.SUPERIOR_COMMITTEE_CODE));
+    // The business key, which no form submission can change, is the candidacy id.
+    probations.start(Long.valueOf(execution.getProcessBusinessKey()), text(execution, Var.MEMBER_CODE), units,
+        text(execution, CEREMONY_DATE));
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    return (String) execution.getVariable(name);
+  }
+}

@@ -1,0 +1,206 @@
+package vn.doanthanhnien.admission.probation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import vn.doanthanhnien.admission.candidacy.CandidacyService;
+import vn.doanthanhnien.admission.candidacy.CandidacyStatus;
+import vn.doanthanhnien.admission.deadline.WorkingDays;
+import vn.doanthanhnien.admission.support.FlowNodeCoverage;
+import vn.doanthanhnien.admission.support.Pipeline;
+import vn.doanthanhnien.admission.support.PipelineTest;
+import vn.doanthanhnien.admission.support.TestMembers;
+
+/**
+ * One test per path of processes/probation.bpmn, started by the admission of a candidacy: twelve months from the
+ * ceremony (the engine's clock moved), the cell's vote due within 30 working days, then the Party committee's.
+ */
+@PipelineTest
+@TestInstance(Lifecycle.PER_CLASS)
+class ProbationProcessTest {
+
+  private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
+  @Autowired ManagementService management;
+  @Autowired Pipeline pipeline;
+  @Autowired TestMembers members;
+  @Autowired CandidacyService candidacies;
+  @Autowired ProbationService probations;
+  @Autowired WorkingDays workingDays;
+  @Autowired TestRestTemplate rest;
+
+  private FlowNodeCoverage coverage;
+
+  @BeforeAll
+  void rememberEarlierInstances() {
+    coverage = new FlowNodeCoverage(history, repository, ProbationProcess.KEY);
+  }
+
+  @AfterAll
+  void everyFlowNodeOfTheModelWasPassed() {
+    assertThat(coverage.passed()).containsAll(coverage.flowNodes());
+  }
+
+  @BeforeEach
+  void bindAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void admissionStartsTwelveMonthsOfProbationVisibleToTheCandidacysUnits() {
+    Long id = admitted();
+    ProcessInstance probation = probationOf(id);
+    LocalDate ceremony = pipeline.today();
+
+    assertThat(candidacies.get(id).getStatus()).isEqualTo(CandidacyStatus.ADMITTED);
+    assertThat(probation).isWaitingAt("probationPeriodEnded");
+    Job timer = management.createJobQuery().processInstanceId(probation.getId()).timers().singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(ceremony.plusMonths(12).atStartOfDay(ZONE).toInstant()));
+
+    Map<String, Object> view = rest.withBasicAuth("partycell", "demo").getForObject("/api/candidacies/{id}/probation",
+        Map.class, id);
+    assertThat(view).containsEntry("status", "IN_PROBATION").containsEntry("ceremonyDate", ceremony.toString())
+        .containsEntry("probationEndDate", ceremony.plusMonths(12).toString())
+        .containsEntry("voteDueDate", workingDays.plus(ceremony.plusMonths(12), 30).toString());
+    assertThat(rest.withBasicAuth("secretary2", "demo").getForEntity("/api/candidacies/{id}/probation", String.class,
+        id).getStatusCode()).as("another branch's secretary").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(pipeline.as("partycell", () -> runtime.createProcessInstanceQuery()
+        .processInstanceId(probation.getId()).count())).isEqualTo(1);
+    assertThat(pipeline.as("secretary2", () -> runtime.createProcessInstanceQuery()
+        .processInstanceId(probation.getId()).count())).isZero();
+  }
+
+  @Test
+  void recognisedAsAFullMemberWhenTheCellAndTheCommitteeVoteWithTwoThirds() {
+    Long id = admitted();
+    ProcessInstance probation = probationEnded(id);
+    Task cellVote = pipeline.task(probation);
+    LocalDate end = pipeline.today();
+    assertThat(cellVote).hasDefinitionKey("recordProbationCellVote").hasCandidateGroup("party-cell.CB-KTNN-01");
+    assertThat(cellVote.getDueDate()).isEqualTo(workingDays.dueAt(end, 30));
+
+    pipeline.complete(probation, "recordProbationCellVote", vote("recordProbationCellVote", "officialMemberCount", 9, 6));
+    assertThat(pipeline.task(probation)).hasDefinitionKey("recordProbationCommitteeVote")
+        .hasCandidateGroup("party-committee.DU-KTNN");
+    pipeline.complete(probation, "recordProbationCommitteeVote",
+        vote("recordProbationCommitteeVote", "committeeMemberCount", 15, 10));
+
+    assertThat(probation).isEnded().hasPassed("fullMembershipRecognised");
+    Probation record = probations.get(id);
+    assertThat(record.getStatus()).isEqualTo(ProbationStatus.RECOGNISED);
+    assertThat(record.getDecidedAt()).isEqualTo("recordProbationCommitteeVote");
+    assertThat(record.getResolutionNumber()).isEqualTo("15-NQ/ĐU");
+    assertThat(record.getReason()).isNull();
+    assertThat(candidacies.timeline(id)).extracting(e -> e.getStage() + "/" + e.getActor()).endsWith(
+        "recordProbationCellVote/partycell", "recordProbationCommitteeVote/partycommittee");
+  }
+
+  @Test
+  void notRecognisedWhenTheCellVotesOneShortOfTwoThirds() {
+    Long id = admitted();
+    ProcessInstance probation = probationEnded(id);
+
+    pipeline.complete(probation, "recordProbationCellVote", vote("recordProbationCellVote", "officialMemberCount", 9, 5));
+
+    assertThat(probation).isEnded().hasPassed("notRecognisedByCell").hasNotPassed("recordProbationCommitteeVote");
+    Probation record = probations.get(id);
+    assertThat(record.getStatus()).isEqualTo(ProbationStatus.NOT_RECOGNISED);
+    assertThat(record.getDecidedAt()).isEqualTo("recordProbationCellVote");
+    assertThat(record.getDecidedOn()).isEqualTo(pipeline.today());
+    assertThat(record.getReason()).startsWith("Chi bộ không đề nghị công nhận").contains("5/9 phiếu tán thành");
+  }
+
+  @Test
+  void notRecognisedWhenTheCommitteeVotesOneShortOfTwoThirds() {
+    Long id = admitted();
+    ProcessInstance probation = probationEnded(id);
+    pipeline.completeValid(probation, "recordProbationCellVote");
+
+    pipeline.complete(probation, "recordProbationCommitteeVote",
+        vote("recordProbationCommitteeVote", "committeeMemberCount", 15, 9));
+
+    assertThat(probation).isEnded().hasPassed("notRecognisedByCommittee");
+    Probation record = probations.get(id);
+    assertThat(record.getStatus()).isEqualTo(ProbationStatus.NOT_RECOGNISED);
+    assertThat(record.getReason()).startsWith("Đảng ủy không công nhận").contains("9/15 phiếu tán thành");
+  }
+
+  @Test
+  void theCellCannotMeetBeforeTheTwelveMonthsAreOver() {
+    Long id = admitted();
+    ProcessInstance probation = probationEnded(id);
+    Map<String, Object> early = pipeline.valid("recordProbationCellVote");
+    early.put("meetingDate", pipeline.daysAgo(1));
+
+    assertThatThrownBy(() -> pipeline.submit(probation, "recordProbationCellVote", early))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("không được trước ngày hết thời kỳ dự bị");
+
+    assertThat(probation).isWaitingAt("recordProbationCellVote");
+    assertThat(probations.get(id).getStatus()).isEqualTo(ProbationStatus.IN_PROBATION);
+  }
+
+  /** A candidacy of branch KTNN-01 through every stage to its admission ceremony today. */
+  private Long admitted() {
+    ProcessInstance admission = pipeline.advanceTo(members.eligible(), "recordAdmissionCeremony");
+    pipeline.completeValid(admission, "recordAdmissionCeremony");
+    return Long.valueOf(admission.getBusinessKey());
+  }
+
+  private ProcessInstance probationOf(Long candidacyId) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(ProbationProcess.KEY)
+        .processInstanceBusinessKey(String.valueOf(candidacyId)).singleResult();
+  }
+
+  /** Moves the clock to the morning the twelve months are over and lets the timer fire. */
+  private ProcessInstance probationEnded(Long candidacyId) {
+    ProcessInstance probation = probationOf(candidacyId);
+    Job timer = management.createJobQuery().processInstanceId(probation.getId()).timers().singleResult();
+    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plus(Duration.ofHours(9))));
+    management.executeJob(timer.getId());
+    return probation;
+  }
+
+  private Map<String, Object> vote(String taskKey, String countField, int count, int votesFor) {
+    Map<String, Object> values = pipeline.valid(taskKey);
+    values.put(countField, count);
+    values.put("votesFor", votesFor);
+    values.put("votesAgainst", count - votesFor);
+    return values;
+  }
+}
