@@ -66,6 +66,9 @@ public class Candidacy {
   /** Date of the superior committee's decision approving the admission. */
   private LocalDate admittedOn;
 
+  /** When the open stage is due; null when it has no due date or nothing is open. */
+  private Instant dueAt;
+
   @Version
   private long version;
 
@@ -93,8 +96,17 @@ public class Candidacy {
     return status == CandidacyStatus.IN_PROGRESS;
   }
 
-  void enterStage(String stage) {
+  void enterStage(String stage, Instant dueAt) {
     this.stage = stage;
+    this.dueAt = dueAt;
+  }
+
+  void dueAt(Instant dueAt) {
+    this.dueAt = dueAt;
+  }
+
+  public boolean isOverdue(Instant now) {
+    return dueAt != null && dueAt.isBefore(now);
   }
 
   /** The first resolution counts: a renewed one after twelve months does not introduce the member a second time. */
@@ -113,6 +125,7 @@ public class Candidacy {
     this.rejectionReason = reason;
     this.closedAt = at;
     this.openMemberCode = null;
+    this.dueAt = null;
   }
 
   public Long getId() {
@@ -171,5 +184,9 @@ public class Candidacy {
 
   public LocalDate getAdmittedOn() {
     return admittedOn;
+  }
+
+  public Instant getDueAt() {
+    return dueAt;
   }
 }

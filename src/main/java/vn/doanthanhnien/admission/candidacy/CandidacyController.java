@@ -38,8 +38,7 @@ public class CandidacyController {
   }
 
   private CandidacyView view(Candidacy candidacy, List<TimelineEntry> timeline) {
-    Instant due = candidacies.nextDueDate(candidacy.getId()).orElse(null);
-    return CandidacyView.of(candidacy, due, due != null && due.isBefore(candidacies.now()), timeline);
+    return CandidacyView.of(candidacy, candidacy.isOverdue(candidacies.now()), timeline);
   }
 
   @PostMapping("/{id}/withdraw")
@@ -56,11 +55,11 @@ public class CandidacyController {
       String processInstanceId, LocalDate introducedOn, LocalDate admittedOn, Instant dueDate, boolean overdue,
       List<TimelineEntry> timeline) {
 
-    /** @param dueDate the earliest due date of the open stage; overdue when it has passed */
-    static CandidacyView of(Candidacy c, Instant dueDate, boolean overdue, List<TimelineEntry> timeline) {
+    /** dueDate: when the open stage is due; overdue once it has passed. */
+    static CandidacyView of(Candidacy c, boolean overdue, List<TimelineEntry> timeline) {
       return new CandidacyView(c.getId(), c.getMemberCode(), c.getBranchCode(), c.getStatus(), c.getStage(),
           c.getRejectionReason(), c.getNominationReason(), c.getNominatedBy(), c.getNominatedAt(), c.getClosedAt(),
-          c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), dueDate, overdue, timeline);
+          c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), c.getDueAt(), overdue, timeline);
     }
   }
 

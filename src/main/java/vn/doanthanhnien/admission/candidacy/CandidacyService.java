@@ -7,11 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.time.Instant;
-import java.util.Date;
-import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +34,16 @@ public class CandidacyService {
   private final BusinessClock clock;
   private final ObjectMapper json;
   private final RuntimeService runtime;
-  private final TaskService tasks;
   private final UserScope scope;
   private final EngineAsSystem system;
 
   public CandidacyService(CandidacyRepository candidacies, CandidacyEventRepository events, BusinessClock clock,
-      ObjectMapper json, RuntimeService runtime, TaskService tasks, UserScope scope, EngineAsSystem system) {
+      ObjectMapper json, RuntimeService runtime, UserScope scope, EngineAsSystem system) {
     this.candidacies = candidacies;
     this.events = events;
     this.clock = clock;
     this.json = json;
     this.runtime = runtime;
-    this.tasks = tasks;
     this.scope = scope;
     this.system = system;
   }
@@ -68,8 +62,14 @@ public class CandidacyService {
     return candidacy;
   }
 
-  public void enterStage(Long id, String stage) {
-    get(id).enterStage(stage);
+  /** A task of the candidacy was created: its stage is now {@code stage}, due at {@code dueAt} (null: no due date). */
+  public void enterStage(Long id, String stage, Instant dueAt) {
+    get(id).enterStage(stage, dueAt);
+  }
+
+  /** The open stage's due date moved, or the stage with it ended without a next one (null). */
+  public void dueDateMoved(Long id, Instant dueAt) {
+    get(id).dueAt(dueAt);
   }
 
   /** @param partyDetails what only the candidacy's Party units may read; null or empty when the stage has none */
@@ -137,16 +137,6 @@ public class CandidacyService {
   @Transactional(readOnly = true)
   public List<CandidacyEvent> timeline(Long id) {
     return events.findByCandidacyIdOrderByOccurredAtAscIdAsc(id);
-  }
-
-  /**
-   * The earliest due date among the candidacy's open tasks (in the admission and the probation process alike), read
-   * by the application for any user allowed to see the candidacy, whatever the tasks' own groups.
-   */
-  @Transactional(readOnly = true)
-  public Optional<Instant> nextDueDate(Long id) {
-    return system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).list().stream()
-        .map(Task::getDueDate).filter(Objects::nonNull).min(Date::compareTo).map(Date::toInstant));
   }
 
   public Instant now() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,6 +57,18 @@ public class DecisionDeadline {
     this.clock = clock;
   }
 
+  /**
+   * The due date of the committee's vote and the decision, {@code ${decisionDeadline.dueAt(execution)}} in the model:
+   * 17:00 on the 60th working day after the cell's resolution, the 90th once extended.
+   */
+  public Date dueAt(VariableScope execution) {
+    return dueAt(execution.getVariable(CELL_RESOLUTION_DATE), Boolean.TRUE.equals(execution.getVariable(EXTENDED)));
+  }
+
+  private Date dueAt(Object cellResolutionDate, boolean extended) {
+    return workingDays.dueAt(cellResolutionDate, extended ? WORKING_DAYS + EXTENSION : WORKING_DAYS);
+  }
+
   /** @return the new due date */
   @Transactional
   public Date extend(Long candidacyId, String reason) {
@@ -76,13 +89,13 @@ public class DecisionDeadline {
             + " đã được gia hạn một lần; không được gia hạn lần nữa.");
       }
       runtime.setVariable(processInstanceId, EXTENDED, true);
-      Date due = workingDays.dueAt(runtime.getVariable(processInstanceId, CELL_RESOLUTION_DATE),
-          WORKING_DAYS + EXTENSION);
+      Date due = dueAt(runtime.getVariable(processInstanceId, CELL_RESOLUTION_DATE), true);
       for (Task task : open) {
         task.setDueDate(due);
         tasks.saveTask(task);
       }
       notices.resetFor(open.stream().map(Task::getId).toList());
+      candidacies.dueDateMoved(candidacyId, due.toInstant());
       candidacies.recordEvent(candidacyId, TimelineAction.DEADLINE_EXTENDED, user.id(),
           "Gia hạn quyết định kết nạp thêm " + EXTENSION + " ngày làm việc: " + why);
       return due;

@@ -91,6 +91,7 @@ public class ProbationService {
         .map(s -> " (" + s + ")").orElse("");
     get(candidacyId).decide(recognised, decidedAt, meetingDate == null ? clock.today() : meetingDate,
         resolutionNumber, reason == null ? null : abbreviate(reason, 1000), clock.now());
+    candidacies.dueDateMoved(candidacyId, null);
     LOG.info("Probation of candidacy {} ended: {}", candidacyId, recognised ? "recognised" : "not recognised");
   }
 

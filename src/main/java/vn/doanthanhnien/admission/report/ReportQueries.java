@@ -1,5 +1,6 @@
 package vn.doanthanhnien.admission.report;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -22,4 +23,8 @@ public interface ReportQueries extends Repository<Candidacy, Long> {
   @Query("select c.stage, count(c) from Candidacy c where c.branchCode in :branches"
       + " and c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS group by c.stage")
   List<Object[]> inProgressByStage(@Param("branches") Collection<String> branches);
+
+  @Query("select count(c) from Candidacy c where c.branchCode in :branches"
+      + " and c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS and c.dueAt < :now")
+  long countOverdue(@Param("branches") Collection<String> branches, @Param("now") Instant now);
 }

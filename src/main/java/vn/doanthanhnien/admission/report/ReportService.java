@@ -49,9 +49,12 @@ public class ReportService {
     return quota;
   }
 
+  /**
+   * @param overdue candidacies in progress whose open stage is past its due date now, whatever the year asked for
+   */
   public record AnnualReport(int year, String unitCode, String unitName, Integer quota, long introduced,
       long admitted, Double introducedToQuota, Double admittedToQuota, Map<String, Long> inProgressByStage,
-      List<AnnualReport> subUnits) {
+      long overdue, List<AnnualReport> subUnits) {
   }
 
   public AnnualReport annual(int year, String unitCode) {
@@ -66,6 +69,7 @@ public class ReportService {
     LocalDate to = LocalDate.of(year, 12, 31);
     long introduced = branches.isEmpty() ? 0 : queries.countIntroduced(branches, from, to);
     long admitted = branches.isEmpty() ? 0 : queries.countAdmitted(branches, from, to);
+    long overdue = branches.isEmpty() ? 0 : queries.countOverdue(branches, clock.now());
     Map<String, Long> byStage = new TreeMap<>();
     if (!branches.isEmpty()) {
       queries.inProgressByStage(branches).forEach(row -> byStage.put((String) row[0], (Long) row[1]));
@@ -73,7 +77,7 @@ public class ReportService {
     Integer quota = quotas.findById(new Quota.Key(year, unit.getCode())).map(Quota::getIntroduced).orElse(null);
     List<AnnualReport> subUnits = units.children(unit.getCode()).stream().map(u -> report(year, u)).toList();
     return new AnnualReport(year, unit.getCode(), unit.getName(), quota, introduced, admitted,
-        ratio(introduced, quota), ratio(admitted, quota), byStage, subUnits);
+        ratio(introduced, quota), ratio(admitted, quota), byStage, overdue, subUnits);
   }
 
   private static Double ratio(long count, Integer quota) {

@@ -33,7 +33,8 @@ public class StageListeners {
   }
 
   public void taskCreated(DelegateTask task) {
-    candidacies.enterStage(candidacyId(task.getExecution()), task.getTaskDefinitionKey());
+    candidacies.enterStage(candidacyId(task.getExecution()), task.getTaskDefinitionKey(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant());
     String subject = BackgroundSubjects.label(task.getVariable(BackgroundSubjects.SUBJECT));
     if (subject != null) {
       task.setName(task.getName() + ": " + subject);

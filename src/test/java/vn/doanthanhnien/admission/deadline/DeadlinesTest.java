@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import vn.doanthanhnien.admission.candidacy.CandidacyEvent;
+import vn.doanthanhnien.admission.candidacy.CandidacyRepository;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.candidacy.TimelineAction;
 import vn.doanthanhnien.admission.support.Pipeline;
@@ -54,6 +55,7 @@ class DeadlinesTest {
   @Autowired CandidacyService candidacies;
   @Autowired WorkingDays workingDays;
   @Autowired TestRestTemplate rest;
+  @Autowired CandidacyRepository candidacyRepository;
 
   @BeforeEach
   void aMondayInJanuary2026() {
@@ -118,7 +120,11 @@ class DeadlinesTest {
         .taskVariableValueEquals("candidacyId", instance.getBusinessKey()).count()).isEqualTo(1);
     Map<String, Object> candidacy = rest.withBasicAuth("superior", "demo")
         .getForObject("/api/candidacies/{id}", Map.class, instance.getBusinessKey());
-    assertThat(candidacy).containsEntry("overdue", true);
+    assertThat(candidacy).containsEntry("overdue", true).containsEntry("dueDate", due.toInstant().toString());
+    Map<String, Object> report = rest.withBasicAuth("admin", "demo").getForObject(
+        "/api/reports/annual?year={year}&unit=KTNN-01", Map.class, ClockUtil.getCurrentTime().getYear() + 1900);
+    assertThat(report.get("overdue")).as("overdue in the report, as the engine's due dates tell")
+        .isEqualTo((int) overdueInTheEngine("KTNN-01")).isNotEqualTo(0);
   }
 
   @Test
@@ -133,6 +139,8 @@ class DeadlinesTest {
     ResponseEntity<String> extended = rest.withBasicAuth("superior", "demo").postForEntity(url, body, String.class);
     assertThat(extended.getStatusCode()).as(extended.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(pipeline.task(instance).getDueDate()).isEqualTo(workingDays.dueAt(cellResolution, 90));
+    assertThat(candidacies.get(Long.valueOf(instance.getBusinessKey())).getDueAt())
+        .isEqualTo(workingDays.dueAt(cellResolution, 90).toInstant());
     ResponseEntity<String> again = rest.withBasicAuth("superior", "demo").postForEntity(url, body, String.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(again.getBody()).contains("đã được gia hạn một lần");
@@ -194,6 +202,14 @@ class DeadlinesTest {
     List<DeadlineNotice> all = notices.findByCandidacyIdOrderBySentAt(Long.valueOf(instance.getBusinessKey()));
     return new DeadlineNotices.Sent((int) all.stream().filter(n -> n.getKind() == DeadlineNotice.Kind.REMINDER).count(),
         (int) all.stream().filter(n -> n.getKind() == DeadlineNotice.Kind.ESCALATION).count());
+  }
+
+  /** Open candidacies of the branch with an open task past its due date, counted from the engine's tasks. */
+  private long overdueInTheEngine(String branch) {
+    return candidacyRepository.findAll().stream().filter(c -> c.isOpen() && c.getBranchCode().equals(branch))
+        .filter(c -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(c.getId()))
+            .dueBefore(ClockUtil.getCurrentTime()).count() > 0)
+        .count();
   }
 
   private List<TimelineAction> timeline(ProcessInstance instance) {
