@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.candidacy.TimelineAction;
 import vn.doanthanhnien.admission.common.BusinessClock;
@@ -38,6 +37,8 @@ public class DeadlineNotices implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadlineNotices.class);
   static final int REMIND_WORKING_DAYS = 5;
+  /** On a follow-up task: the overdue task it follows up. */
+  static final String OVERDUE_TASK_ID = "overdueTaskId";
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
   private final TaskService tasks;
@@ -59,17 +60,10 @@ public class DeadlineNotices implements JavaDelegate {
     this.system = system;
   }
 
+  /** Runs in the watch's job, in the engine's transaction: what one check sends is stored together or not at all. */
   @Override
   public void execute(DelegateExecution execution) {
-    check();
-  }
-
-  public record Sent(int reminders, int escalations) {
-  }
-
-  @Transactional
-  public Sent check() {
-    return system.call(() -> {
+    system.run(() -> {
       Instant now = clock.now();
       LocalDate lastRemindedDay = workingDays.plus(clock.today(), REMIND_WORKING_DAYS);
       Date horizon = Date.from(lastRemindedDay.plusDays(1).atStartOfDay(clock.zone()).toInstant());
@@ -89,10 +83,11 @@ public class DeadlineNotices implements JavaDelegate {
           reminders++;
         }
       }
-      if (reminders + escalations > 0) {
-        LOG.info("Deadline check: {} reminder(s), {} escalation(s)", reminders, escalations);
+      int closed = closeFollowUpsOfFinishedTasks();
+      if (reminders + escalations + closed > 0) {
+        LOG.info("Deadline check: {} reminder(s), {} escalation(s), {} follow-up(s) closed", reminders, escalations,
+            closed);
       }
-      return new Sent(reminders, escalations);
     });
   }
 
@@ -129,9 +124,24 @@ public class DeadlineNotices implements JavaDelegate {
     tasks.saveTask(followUp);
     tasks.addCandidateGroup(followUp.getId(), above);
     tasks.setVariablesLocal(followUp.getId(), Map.of(Var.CANDIDACY_ID, String.valueOf(candidacyId),
-        Var.MEMBER_CODE, String.valueOf(tasks.getVariable(task.getId(), Var.MEMBER_CODE))));
+        Var.MEMBER_CODE, String.valueOf(tasks.getVariable(task.getId(), Var.MEMBER_CODE)),
+        OVERDUE_TASK_ID, task.getId()));
     notices.save(new DeadlineNotice(task.getId(), Kind.ESCALATION, candidacyId, now, above));
     candidacies.recordEvent(candidacyId, TimelineAction.OVERDUE, null, message + " Đã báo " + above + ".");
+  }
+
+  /** A follow-up whose overdue task was completed or cancelled (a withdrawal, say) has nothing left to follow up. */
+  private int closeFollowUpsOfFinishedTasks() {
+    int closed = 0;
+    for (Task followUp : tasks.createTaskQuery().taskVariableValueLike(OVERDUE_TASK_ID, "%").list()) {
+      String overdueTaskId = (String) tasks.getVariableLocal(followUp.getId(), OVERDUE_TASK_ID);
+      if (tasks.createTaskQuery().taskId(overdueTaskId).count() == 0) {
+        tasks.createComment(followUp.getId(), null, "Việc quá hạn đã được xử lý; việc đôn đốc tự động kết thúc.");
+        tasks.complete(followUp.getId());
+        closed++;
+      }
+    }
+    return closed;
   }
 
   private String candidateGroup(Task task) {

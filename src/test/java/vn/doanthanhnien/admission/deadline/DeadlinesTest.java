@@ -104,8 +104,8 @@ class DeadlinesTest {
     assertThat(decision.getDueDate()).isEqualTo(due);
 
     at(workingDays.plus(LocalDate.parse(cellResolution.toString()), 57));
-    assertThat(runDeadlineWatch(instance)).isEqualTo(new DeadlineNotices.Sent(1, 0));
-    assertThat(runDeadlineWatch(instance)).isEqualTo(new DeadlineNotices.Sent(0, 0));
+    assertThat(runDeadlineWatch(instance)).isEqualTo(new Notices(1, 0));
+    assertThat(runDeadlineWatch(instance)).isEqualTo(new Notices(0, 0));
     Task reminded = tasks.createTaskQuery().taskId(decision.getId()).singleResult();
     assertThat(reminded.getFollowUpDate()).isNotNull();
     assertThat(tasks.getTaskComments(decision.getId())).extracting(c -> c.getFullMessage())
@@ -113,7 +113,7 @@ class DeadlinesTest {
     assertThat(timeline(instance)).contains(TimelineAction.REMINDED).doesNotContain(TimelineAction.OVERDUE);
 
     at(LocalDate.ofInstant(due.toInstant(), ZONE).plusDays(1));
-    assertThat(runDeadlineWatch(instance)).isEqualTo(new DeadlineNotices.Sent(0, 1));
+    assertThat(runDeadlineWatch(instance)).isEqualTo(new Notices(0, 1));
     assertThat(timeline(instance)).contains(TimelineAction.OVERDUE);
     // The superior committee has no unit above with a role: administrators follow it up.
     assertThat(tasks.createTaskQuery().taskCandidateGroup("camunda-admin")
@@ -162,6 +162,13 @@ class DeadlinesTest {
         .listPage(0, 10));
     assertThat(followUps).singleElement().satisfies(task -> assertThat(task.getName())
         .isEqualTo("Đôn đốc hồ sơ số " + instance.getBusinessKey() + " quá hạn: Ghi lễ kết nạp đảng viên"));
+
+    pipeline.completeValid(instance, "recordAdmissionCeremony");
+    management.executeJob(management.createJobQuery().processDefinitionKey("deadline-watch").singleResult().getId());
+
+    assertThat(tasks.createTaskQuery().taskId(followUps.get(0).getId()).count()).as("follow-up closed").isZero();
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(followUps.get(0).getId()).singleResult()
+        .getDeleteReason()).isEqualTo("completed");
   }
 
   @Test
@@ -186,21 +193,24 @@ class DeadlinesTest {
     assertThat(timeline(instance)).last().isEqualTo(TimelineAction.WITHDRAWN);
   }
 
+  /** Reminders and escalations sent for one candidacy. */
+  private record Notices(int reminders, int escalations) {
+  }
+
   /** Runs the hourly deadline check now; returns what it sent for this candidacy (other tests' ones are due too). */
-  private DeadlineNotices.Sent runDeadlineWatch(ProcessInstance instance) {
+  private Notices runDeadlineWatch(ProcessInstance instance) {
     Job watch = management.createJobQuery().processDefinitionKey("deadline-watch").singleResult();
-    DeadlineNotices.Sent before = sentSoFar(instance);
+    Notices before = sentSoFar(instance);
     management.executeJob(watch.getId());
-    DeadlineNotices.Sent after = sentSoFar(instance);
-    return new DeadlineNotices.Sent(after.reminders() - before.reminders(),
-        after.escalations() - before.escalations());
+    Notices after = sentSoFar(instance);
+    return new Notices(after.reminders() - before.reminders(), after.escalations() - before.escalations());
   }
 
   @Autowired DeadlineNoticeRepository notices;
 
-  private DeadlineNotices.Sent sentSoFar(ProcessInstance instance) {
+  private Notices sentSoFar(ProcessInstance instance) {
     List<DeadlineNotice> all = notices.findByCandidacyIdOrderBySentAt(Long.valueOf(instance.getBusinessKey()));
-    return new DeadlineNotices.Sent((int) all.stream().filter(n -> n.getKind() == DeadlineNotice.Kind.REMINDER).count(),
+    return new Notices((int) all.stream().filter(n -> n.getKind() == DeadlineNotice.Kind.REMINDER).count(),
         (int) all.stream().filter(n -> n.getKind() == DeadlineNotice.Kind.ESCALATION).count());
   }
 
