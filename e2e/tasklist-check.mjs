@@ -343,15 +343,21 @@ const STAGES = [
       { key: 'applicationReceived', kind: 'checkbox', label: 'Đã nhận đơn xin vào Đảng (mẫu 1-KNĐ)', value: true },
       { key: 'personalHistoryReceived', kind: 'checkbox', label: 'Đã nhận lý lịch của người xin vào Đảng (mẫu 2-KNĐ)', value: true },
       { key: 'dossierDate', kind: 'date', label: 'Ngày hoàn thành hồ sơ', value: D.dossier },
+      // Who else the Party committee verifies (one verifyBackground task each): the spouse only.
+      { key: 'spouseListed', kind: 'checkbox', label: 'Lý lịch có vợ hoặc chồng', value: true },
+      { key: 'spouseParentsListed', kind: 'checkbox', label: 'Lý lịch có cha mẹ của vợ hoặc chồng', value: false },
+      { key: 'guardianListed', kind: 'checkbox', label: 'Lý lịch có người trực tiếp nuôi dưỡng', value: false },
     ],
     summary: [`Cấp mới ngày ${dmy(D.certificate)}`, `Trần Quốc Bảo, đảng viên chính thức từ ngày ${dmy(D.introducerSince)}`,
       'Cùng công tác, học tập với người xin vào Đảng: 24 tháng'],
   },
   {
-    key: 'verifyBackground', user: 'partycommittee', name: 'Thẩm tra lý lịch người xin vào Đảng',
+    // Parallel multi-instance: one task per subject, named "Thẩm tra lý lịch: <subject>" (see forSubject()).
+    key: 'verifyBackground', user: 'partycommittee', name: 'Thẩm tra lý lịch', heading: 'Thẩm tra lý lịch người xin vào Đảng',
+    perSubject: true,
     fields: [
       { key: 'backgroundClear', kind: 'radio', label: 'Kết luận thẩm tra', option: 'Rõ ràng', options: ['Rõ ràng', 'Có vấn đề'], value: true },
-      { key: 'verificationNotes', kind: 'textarea', label: 'Ghi chú thẩm tra', value: 'Đã thẩm tra người xin vào Đảng, cha, mẹ: lý lịch rõ ràng.' },
+      { key: 'verificationNotes', kind: 'textarea', label: 'Ghi chú thẩm tra', value: (subject) => `Đã thẩm tra: ${subject.toLowerCase()}; lý lịch rõ ràng.` },
     ],
     summary: [`Ngày hoàn thành hồ sơ: ${dmy(D.dossier)}`, 'Trần Quốc Bảo'],
   },
@@ -409,6 +415,27 @@ const STAGES = [
 // Which task comes after which (recordAwarenessCertificate only when the member has no valid certificate).
 const TASK_ORDER = STAGES.map((s) => s.key);
 const STAGE = Object.fromEntries(STAGES.map((s) => [s.key, s]));
+for (const s of STAGES) Object.assign(s, { tag: s.key, file: s.key });
+// The subjects of verifyBackground for a dossier that lists a spouse only, in the app's order.
+const SUBJECTS = ['Người xin vào Đảng', 'Cha đẻ', 'Mẹ đẻ', 'Vợ hoặc chồng'];
+// Task forms of one candidacy: every stage once, verifyBackground once per subject.
+const FORM_COUNT = STAGES.length - 1 + SUBJECTS.length;
+// The tasks that carry a due date (REST field `due`).
+const DUE_KEYS = ['verifyBackground', 'recordPartyCommitteeVote', 'recordAdmissionDecision', 'recordAdmissionCeremony'];
+
+/** ASCII file-name part for a Vietnamese label: "Vợ hoặc chồng" → "vo-hoac-chong". */
+function slug(text) {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** The stage of one verifyBackground task: its name carries the subject, the notes name it. */
+function forSubject(stage, subject) {
+  return {
+    ...stage, subject, name: `${stage.name}: ${subject}`, tag: `${stage.key} [${subject}]`, file: `${stage.key}-${slug(subject)}`,
+    fields: stage.fields.map((f) => (typeof f.value === 'function' ? { ...f, value: f.value(subject) } : f)),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Form helpers
@@ -585,31 +612,114 @@ async function nominationRefused(user, memberCode, expectedReason, file) {
   return r.message;
 }
 
-async function visibility(stage, taskId) {
-  const owner = await session(stage.user);
-  const ownerSees = await listsTask(owner, FILTER_UNIT, taskId);
-  let cardOk = false;
-  if (ownerSees) {
-    const card = owner.locator('[cam-tasks] li.task').filter({ has: owner.locator(`a[href*="task=${taskId}"]`) });
-    const text = (await card.innerText()).replace(/\s+/g, ' ');
-    cardOk = text.includes(stage.name) && text.includes(`Số hồ sơ: ${state.candidacyId}`) && text.includes(state.memberCode);
+/**
+ * Who sees the tasks: entries [{ stage, task }] of one responsible user (several for the verifyBackground instances,
+ * checked in one pass per user). The owner's card must show the task's name, Số hồ sơ, Mã đoàn viên and, for a task with
+ * a due date, that date (see dueShown()); every other demo user sees none of them in either filter.
+ */
+async function visibility(entries) {
+  const { user } = entries[0].stage;
+  const owner = await session(user);
+  await openFilter(owner, FILTER_UNIT);
+  for (const { stage, task } of entries) {
+    const link = owner.locator(`[cam-tasks] a[href*="task=${task.id}"]`);
+    const ownerSees = (await link.count()) > 0;
+    let cardOk = false;
+    let card;
+    if (ownerSees) {
+      card = owner.locator('[cam-tasks] li.task').filter({ has: link });
+      const text = (await card.innerText()).replace(/\s+/g, ' ');
+      cardOk = text.includes(stage.name) && text.includes(`Số hồ sơ: ${state.candidacyId}`) && text.includes(state.memberCode);
+    }
+    check(`${stage.tag}: ${user} sees it in "${FILTER_UNIT}"`, ownerSees && cardOk,
+      ownerSees ? (cardOk ? 'card shows task name, Số hồ sơ and Mã đoàn viên' : 'card lacks name/Số hồ sơ/Mã đoàn viên') : 'not listed');
+    if (card) await dueShown(owner, card, stage, task, 'task card in the list');
   }
-  check(`${stage.key}: ${stage.user} sees it in "${FILTER_UNIT}"`, ownerSees && cardOk,
-    ownerSees ? (cardOk ? 'card shows task name, Số hồ sơ and Mã đoàn viên' : 'card lacks name/Số hồ sơ/Mã đoàn viên') : 'not listed');
-  const others = USERS.filter((u) => u !== stage.user);
-  const seen = [];
+  const others = USERS.filter((u) => u !== user);
+  const leaks = new Map(entries.map(({ task }) => [task.id, []]));
   for (const u of others) {
     const p = await session(u);
-    const inMine = await listsTask(p, FILTER_MINE, taskId);
-    const inUnit = await listsTask(p, FILTER_UNIT, taskId);
-    seen.push(inMine || inUnit ? u : null);
+    for (const filter of [FILTER_MINE, FILTER_UNIT]) {
+      await openFilter(p, filter);
+      for (const { task } of entries) {
+        if ((await p.locator(`[cam-tasks] a[href*="task=${task.id}"]`).count()) > 0) leaks.get(task.id).push(`${u} (${filter})`);
+      }
+    }
   }
-  const leaks = seen.filter(Boolean);
-  check(`${stage.key}: not visible to ${others.join(', ')}`, leaks.length === 0,
-    leaks.length ? `also listed for ${leaks.join(', ')}` : 'listed in neither filter');
+  for (const { stage, task } of entries) {
+    const leak = leaks.get(task.id);
+    check(`${stage.tag}: not visible to ${others.join(', ')}`, leak.length === 0,
+      leak.length ? `also listed for ${leak.join(', ')}` : 'listed in neither filter');
+  }
 }
 
-async function claimAndOpen(stage, taskId) {
+/** REST's date-time ("2026-12-18T10:00:00.000+0000") as a Date. */
+function restDate(text) {
+  return new Date(text.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+}
+
+/** A date as moment.js formats 'LLLL' in locale en ("Friday, December 18, 2026 5:00 PM"), in Vietnam's time. */
+function longDate(date) {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone: ZONE, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit',
+    hour12: true,
+  }).formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.weekday}, ${p.month} ${p.day}, ${p.year} ${p.hour}:${p.minute} ${p.dayPeriod}`;
+}
+
+/** moment.js fromNow() in locale en ("in 17 days", "a month ago"), by moment's default thresholds. */
+function fromNow(date) {
+  const ms = date.getTime() - Date.now();
+  const abs = Math.abs(ms);
+  const [sec, min, hrs, days] = [1e3, 6e4, 36e5, 864e5].map((u) => Math.round(abs / u));
+  const months = Math.round((abs / 864e5) * 4800 / 146097);
+  const years = Math.round((abs / 864e5) * 400 / 146097);
+  const t = (sec <= 44 && 'a few seconds') || (sec < 45 && `${sec} seconds`) || (min <= 1 && 'a minute')
+    || (min < 45 && `${min} minutes`) || (hrs <= 1 && 'an hour') || (hrs < 22 && `${hrs} hours`) || (days <= 1 && 'a day')
+    || (days < 26 && `${days} days`) || (months <= 1 && 'a month') || (months < 11 && `${months} months`)
+    || (years <= 1 && 'a year') || `${years} years`;
+  return ms > 0 ? `in ${t}` : `${t} ago`;
+}
+
+/**
+ * Tasklist 7.24 shows a due date as moment's relative time (card: "Due in 17 days"; task view: "in 17 days" beside a
+ * bell icon), with the date itself only in the tooltip on hover (camDate 'long' = moment 'LLLL', browser zone). Checks
+ * both against REST's `due` in Asia/Ho_Chi_Minh, and that a task without `due` shows none.
+ */
+async function dueShown(page, scope, stage, task, where) {
+  const span = scope.locator('.due-date [am-time-ago]');
+  const count = await span.count();
+  if (!task.due) {
+    check(`${stage.tag}: no due date in REST, none shown (${where})`, count === 0,
+      count ? `shows "${(await scope.locator('.due-date').first().innerText()).trim()}"` : '');
+    return;
+  }
+  const due = restDate(task.due);
+  const want = { text: fromNow(due), tooltip: longDate(due) };
+  if (count !== 1) {
+    check(`${stage.tag}: due date shown (${where})`, false, `REST due ${task.due} (${want.tooltip}), Tasklist shows none`);
+    return;
+  }
+  const text = (await scope.locator('.due-date').filter({ has: span }).first().innerText()).replace(/\s+/g, ' ').trim();
+  await span.first().scrollIntoViewIfNeeded();
+  await page.mouse.move(1, 1);
+  await span.first().hover();
+  const tip = page.locator('.tooltip .tooltip-inner').filter({ hasText: /\S/ });
+  await tip.first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  const tooltip = (await tip.allInnerTexts()).map((x) => x.trim()).join(' | ');
+  if (!state.dueShots.has(where)) {
+    state.dueShots.add(where);
+    await screenshot(page, `due-date-${slug(where)}-${stage.file}.png`);
+  }
+  await page.mouse.move(1, 1);
+  await page.locator('.tooltip').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => {});
+  check(`${stage.tag}: due date shown (${where}) matches REST due ${task.due}`,
+    text.endsWith(want.text) && tooltip === want.tooltip,
+    `shows "${text}", tooltip "${tooltip}"; expected "${want.text}", tooltip "${want.tooltip}" (${ZONE})`);
+}
+
+async function claimAndOpen(stage, task) {
+  const taskId = task.id;
   const page = await session(stage.user);
   await openFilter(page, FILTER_UNIT);
   await page.locator(`[cam-tasks] a[href*="task=${taskId}"]`).first().click();
@@ -617,9 +727,9 @@ async function claimAndOpen(stage, taskId) {
   const claimed = page.waitForResponse((r) => r.url().includes(`/task/${taskId}/claim`));
   await page.locator('.task-card').getByText('Claim', { exact: true }).click();
   const cr = await claimed;
-  check(`${stage.key}: ${stage.user} claims it`, cr.ok(), `HTTP ${cr.status()}`);
+  check(`${stage.tag}: ${stage.user} claims it`, cr.ok(), `HTTP ${cr.status()}`);
   const inMine = await listsTask(page, FILTER_MINE, taskId);
-  check(`${stage.key}: after claiming, it is in ${stage.user}'s "${FILTER_MINE}"`, inMine);
+  check(`${stage.tag}: after claiming, it is in ${stage.user}'s "${FILTER_MINE}"`, inMine);
   if (inMine) {
     await page.locator(`[cam-tasks] a[href*="task=${taskId}"]`).first().click();
   } else {
@@ -629,6 +739,7 @@ async function claimAndOpen(stage, taskId) {
   await page.locator('.task-card h2.task').filter({ hasText: stage.name }).waitFor();
   await page.locator('.task-card .fjs-container').waitFor();
   await page.waitForTimeout(500);
+  await dueShown(page, page.locator('[cam-tasklist-task-meta]').first(), stage, task, 'task view');
   return page;
 }
 
@@ -657,25 +768,33 @@ async function checkRenderedForm(stage, page) {
       prefilled.push(`${f.label}=${await loc.inputValue()}`);
     }
   }
-  check(`${stage.key}: form renders every field by its label (${stage.fields.map((f) => f.key).join(', ')})`,
+  check(`${stage.tag}: form renders every field by its label (${stage.fields.map((f) => f.key).join(', ')})`,
     missing.length === 0, missing.length ? `missing: ${missing.join('; ')}` : '');
-  check(`${stage.key}: no input pre-filled (earlier stages' values are not carried into same-named fields)`,
+  check(`${stage.tag}: no input pre-filled (earlier stages' values are not carried into same-named fields)`,
     prefilled.length === 0, prefilled.join('; '));
   const cut = await form.locator('label, .fjs-form-field-label').evaluateAll((labels) => labels
     .filter((l) => l.offsetParent && (l.scrollWidth > l.clientWidth + 1 || l.scrollHeight > l.clientHeight + 1))
     .map((l) => l.textContent.trim()));
-  check(`${stage.key}: no label is cut off`, cut.length === 0, cut.join('; '));
-  const text = (await form.innerText()).replace(/\s+/g, ' ');
+  check(`${stage.tag}: no label is cut off`, cut.length === 0, cut.join('; '));
+  const rawText = await form.innerText();
+  const text = rawText.replace(/\s+/g, ' ');
   const rawTemplates = text.match(/\{\{[^}]*\}\}?/g) || [];
-  const heading = text.includes(stage.name.replace('BCH', 'Ban Chấp hành')) || text.includes(stage.name);
-  check(`${stage.key}: Vietnamese heading and Mã hồ sơ / Mã đoàn viên shown, no raw {{…}} template`,
+  const title = stage.heading || stage.name;
+  const heading = text.includes(title.replace('BCH', 'Ban Chấp hành')) || text.includes(title);
+  check(`${stage.tag}: Vietnamese heading and Mã hồ sơ / Mã đoàn viên shown, no raw {{…}} template`,
     heading && rawTemplates.length === 0 && text.includes(`Mã hồ sơ: ${state.candidacyId}`)
     && text.includes(`Mã đoàn viên: ${state.memberCode}`),
     rawTemplates.length ? `raw: ${rawTemplates.join(' ')}` : (heading ? '' : 'heading missing'));
+  if (stage.subject) {
+    // The form's subject line must name the subject of this task (the suffix of the task's name).
+    const shown = (rawText.match(/Người được thẩm tra:[ \t]*([^\n]*)/) || [])[1]?.trim();
+    check(`${stage.tag}: form shows "Người được thẩm tra: ${stage.subject}" (the task name's suffix)`,
+      shown === stage.subject, shown === undefined ? 'no "Người được thẩm tra:" line' : `form shows "${shown}"`);
+  }
   const expected = summaryFor(stage);
   if (expected.length) {
     const absent = expected.filter((s) => !text.includes(s));
-    check(`${stage.key}: read-only summary of earlier stages shows their values`, absent.length === 0,
+    check(`${stage.tag}: read-only summary of earlier stages shows their values`, absent.length === 0,
       absent.length ? `not found: ${absent.map((s) => `"${s}"`).join(', ')}` : `${expected.length} values found`);
   }
 }
@@ -700,14 +819,14 @@ async function completeStage(stage, taskId, page) {
       await settle(page);
       const r = await clickComplete(page, taskId);
       const message = await notificationText(page);
-      await screenshot(page, `error-${stage.key}-votes-above-members.png`);
+      await screenshot(page, `error-${stage.file}-votes-above-members.png`);
       const stillOpen = (await openTasks(state.processInstanceId)).some((t) => t.id === taskId);
-      check(`${stage.key}: ${invalidField.label} = ${invalidField.invalid} (above the members present) is refused `
+      check(`${stage.tag}: ${invalidField.label} = ${invalidField.invalid} (above the members present) is refused `
         + 'with a Vietnamese message, task stays open', r && r.status() === 400 && /không được lớn hơn/.test(message)
         && stillOpen, `HTTP ${r ? r.status() : 'none'}; Tasklist shows: "${message}"`);
       if (/Cannot submit task form/.test(message)) {
         note('Tasklist shows server-side form errors behind the English prefix "An error happened while submitting the '
-          + `task form : Cannot submit task form <task id>:" (cosmetic; error-${stage.key}-votes-above-members.png)`);
+          + `task form : Cannot submit task form <task id>:" (cosmetic; error-${stage.file}-votes-above-members.png)`);
       }
       await closeNotifications(page);
     }
@@ -718,12 +837,12 @@ async function completeStage(stage, taskId, page) {
       await settle(page);
       const fieldError = (await page.locator('.task-card .fjs-form-field-error').allInnerTexts()).join(' | ').trim();
       const disabled = await completeButton(page).isDisabled();
-      await screenshot(page, `error-${stage.key}-client-validation.png`, { fullForm: true });
-      check(`${stage.key}: ${clientInvalid.label} = ${clientInvalid.clientInvalid} is flagged by the form and Complete is `
+      await screenshot(page, `error-${stage.file}-client-validation.png`, { fullForm: true });
+      check(`${stage.tag}: ${clientInvalid.label} = ${clientInvalid.clientInvalid} is flagged by the form and Complete is `
         + 'disabled', disabled && fieldError !== '', `form shows: "${fieldError}"`);
       if (/\b(Field|must|minimum|required)\b/i.test(fieldError)) {
         note(`form-js client-side validation messages are in English in Tasklist: "${fieldError}" `
-          + `(error-${stage.key}-client-validation.png)`);
+          + `(error-${stage.file}-client-validation.png)`);
       }
     }
     // Required-ness of one field: submitted empty, the form and the server must agree (both refuse or both accept).
@@ -733,27 +852,27 @@ async function completeStage(stage, taskId, page) {
       await settle(page);
       const formError = (await page.locator('.task-card .fjs-form-field-error').allInnerTexts()).join(' | ').trim();
       if (await completeButton(page).isDisabled()) {
-        await screenshot(page, `error-${stage.key}-${probe.key}-empty.png`, { fullForm: true });
-        check(`${stage.key}: empty "${probe.label}" is refused by the form itself (required in form and on the server)`,
+        await screenshot(page, `error-${stage.file}-${probe.key}-empty.png`, { fullForm: true });
+        check(`${stage.tag}: empty "${probe.label}" is refused by the form itself (required in form and on the server)`,
           formError !== '', `form shows: "${formError}"`);
         if (/\b(Field|required)\b/i.test(formError)) {
-          note(`form-js "required" message is in English in Tasklist: "${formError}" (error-${stage.key}-${probe.key}-empty.png)`);
+          note(`form-js "required" message is in English in Tasklist: "${formError}" (error-${stage.file}-${probe.key}-empty.png)`);
         }
       } else {
-        await screenshot(page, `${String(state.formNo).padStart(2, '0')}-${stage.key}-without-${probe.key}.png`,
+        await screenshot(page, `${String(state.formNo).padStart(2, '0')}-${stage.file}-without-${probe.key}.png`,
           { fullForm: true });
         const r = await clickComplete(page, taskId);
         if (r && r.ok()) {
           state.formNo += 1;
-          check(`${stage.key}: "${probe.label}" is optional in the form and on the server; completed via the UI`, true);
+          check(`${stage.tag}: "${probe.label}" is optional in the form and on the server; completed via the UI`, true);
           state.completedWithoutProbe = true;
           const gone = !(await openTasks(state.processInstanceId)).some((t) => t.id === taskId);
-          check(`${stage.key}: task completed (no longer open)`, gone);
+          check(`${stage.tag}: task completed (no longer open)`, gone);
           return;
         }
         const message = await notificationText(page);
-        await screenshot(page, `error-${stage.key}-${probe.key}-empty.png`);
-        check(`${stage.key}: form and server agree on whether "${probe.label}" is required`, false,
+        await screenshot(page, `error-${stage.file}-${probe.key}-empty.png`);
+        check(`${stage.tag}: form and server agree on whether "${probe.label}" is required`, false,
           `the form marks it optional (no asterisk) but the server refuses: HTTP ${r ? r.status() : 'none'} "${message}"`);
         await closeNotifications(page);
       }
@@ -761,7 +880,7 @@ async function completeStage(stage, taskId, page) {
     for (const f of stage.fields) await fillField(page, f, f.value);
     await settle(page);
     await expectValues(page, stage);
-    await screenshot(page, `${String(state.formNo).padStart(2, '0')}-${stage.key}.png`, { fullForm: true });
+    await screenshot(page, `${String(state.formNo).padStart(2, '0')}-${stage.file}.png`, { fullForm: true });
     state.formNo += 1;
     await expectValues(page, stage);
     const r = await clickComplete(page, taskId);
@@ -773,19 +892,19 @@ async function completeStage(stage, taskId, page) {
   } catch (e) {
     viaUi = false;
     uiError = e.message.split('\n').slice(0, 6).join(' ').replace(/\s+/g, ' ');
-    await screenshot(page, `ui-failure-${stage.key}.png`).catch(() => {});
+    await screenshot(page, `ui-failure-${stage.file}.png`).catch(() => {});
   }
   if (viaUi) {
-    check(`${stage.key}: filled and completed via the Tasklist UI`, true);
+    check(`${stage.tag}: filled and completed via the Tasklist UI`, true);
   } else {
     const variables = Object.fromEntries(stage.fields.map((f) => [f.key, restValue(f, f.value)]));
     const r = await rest(stage.user, 'POST', `/engine-rest/task/${taskId}/submit-form`, { variables });
-    check(`${stage.key}: completed via the Tasklist UI`, false, `UI could not be driven (${uiError}); `
+    check(`${stage.tag}: completed via the Tasklist UI`, false, `UI could not be driven (${uiError}); `
       + `fell back to REST submit-form as ${stage.user}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
     if (stage.fields.some((f) => f.requiredProbe)) state.certificateNumberStored = r.status < 300;
   }
   const gone = !(await openTasks(state.processInstanceId)).some((t) => t.id === taskId);
-  check(`${stage.key}: task completed (no longer open)`, gone);
+  check(`${stage.tag}: task completed (no longer open)`, gone);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

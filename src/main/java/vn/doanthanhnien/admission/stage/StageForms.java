@@ -72,21 +72,8 @@ public final class StageForms {
               mustBeTrue("residenceOpinionReceived", "Chưa nhận ý kiến nhận xét của chi ủy nơi cư trú."),
               mustBeTrue("massOrganisationOpinionReceived",
                   "Chưa nhận ý kiến nhận xét của các đoàn thể chính trị - xã hội."))),
-      new StageForm("recordPartyCellVote", "Biểu quyết của chi bộ (mẫu 6-KNĐ)", List.of(
-          pastDate("meetingDate", "Ngày họp chi bộ"),
-          members("officialMemberCount", "Số đảng viên chính thức của chi bộ"),
-          count("votesFor", "Số phiếu tán thành"),
-          count("votesAgainst", "Số phiếu không tán thành"),
-          text("resolutionNumber", "Số nghị quyết")),
-          "votesFor", "officialMemberCount", List.of(
-              votesWithin("officialMemberCount", "số đảng viên chính thức"))),
-      new StageForm("recordPartyCommitteeVote", "Biểu quyết của Đảng ủy cơ sở (mẫu 8-KNĐ)", List.of(
-          members("committeeMemberCount", "Số ủy viên Đảng ủy"),
-          count("votesFor", "Số phiếu tán thành"),
-          count("votesAgainst", "Số phiếu không tán thành"),
-          text("resolutionNumber", "Số nghị quyết")),
-          "votesFor", "committeeMemberCount", List.of(
-              votesWithin("committeeMemberCount", "số ủy viên Đảng ủy"))),
+      cellVote("recordPartyCellVote", "Biểu quyết của chi bộ (mẫu 6-KNĐ)"),
+      committeeVote("recordPartyCommitteeVote", "Biểu quyết của Đảng ủy cơ sở (mẫu 8-KNĐ)"),
       new StageForm("recordAdmissionDecision", "Quyết định kết nạp (mẫu 9-KNĐ)", List.of(
           flag("approved", "Chuẩn y kết nạp"),
           text("decisionNumber", "Số quyết định"),
@@ -95,25 +82,34 @@ public final class StageForms {
       new StageForm("recordAdmissionCeremony", "Lễ kết nạp đảng viên", List.of(
           pastDate("ceremonyDate", "Ngày tổ chức lễ kết nạp")),
           null, null, List.of()),
-      new StageForm("recordProbationCellVote", "Biểu quyết của chi bộ đề nghị công nhận đảng viên chính thức", List.of(
-          pastDate("meetingDate", "Ngày họp chi bộ"),
-          members("officialMemberCount", "Số đảng viên chính thức của chi bộ"),
-          count("votesFor", "Số phiếu tán thành"),
-          count("votesAgainst", "Số phiếu không tán thành"),
-          text("resolutionNumber", "Số nghị quyết")),
-          "votesFor", "officialMemberCount", List.of(
-              votesWithin("officialMemberCount", "số đảng viên chính thức"))),
-      new StageForm("recordProbationCommitteeVote", "Biểu quyết của Đảng ủy cơ sở về công nhận đảng viên chính thức",
-          List.of(
-              members("committeeMemberCount", "Số ủy viên Đảng ủy"),
-              count("votesFor", "Số phiếu tán thành"),
-              count("votesAgainst", "Số phiếu không tán thành"),
-              text("resolutionNumber", "Số nghị quyết")),
-          "votesFor", "committeeMemberCount", List.of(
-              votesWithin("committeeMemberCount", "số ủy viên Đảng ủy"))))
+      cellVote("recordProbationCellVote", "Biểu quyết của chi bộ đề nghị công nhận đảng viên chính thức"),
+      committeeVote("recordProbationCommitteeVote", "Biểu quyết của Đảng ủy cơ sở về công nhận đảng viên chính thức"))
       .collect(Collectors.toUnmodifiableMap(StageForm::taskKey, Function.identity()));
 
   private StageForms() {
+  }
+
+  /** A vote of the Party cell's official members: on admission (6-KNĐ), later on full membership. */
+  private static StageForm cellVote(String taskKey, String title) {
+    return new StageForm(taskKey, title, List.of(
+        pastDate("meetingDate", "Ngày họp chi bộ"),
+        members("officialMemberCount", "Số đảng viên chính thức của chi bộ"),
+        count("votesFor", "Số phiếu tán thành"),
+        count("votesAgainst", "Số phiếu không tán thành"),
+        text("resolutionNumber", "Số nghị quyết")),
+        "votesFor", "officialMemberCount", List.of(
+            votesWithin("officialMemberCount", "số đảng viên chính thức")));
+  }
+
+  /** A vote of the Party committee's members: on admission (8-KNĐ), later on full membership. */
+  private static StageForm committeeVote(String taskKey, String title) {
+    return new StageForm(taskKey, title, List.of(
+        members("committeeMemberCount", "Số ủy viên Đảng ủy"),
+        count("votesFor", "Số phiếu tán thành"),
+        count("votesAgainst", "Số phiếu không tán thành"),
+        text("resolutionNumber", "Số nghị quyết")),
+        "votesFor", "committeeMemberCount", List.of(
+            votesWithin("committeeMemberCount", "số ủy viên Đảng ủy")));
   }
 
   public static Optional<StageForm> of(String taskKey) {
