@@ -11,10 +11,20 @@
  *      - one eligible member of branch KTNN-01 without a valid awareness certificate is nominated by `secretary`
  *        (KTNN01-001 on a fresh database, then the next such demo member; once all are used, the script registers a
  *        new member KTNN01-E2E… as admin through POST /api/members).
- *   2. The candidacy is driven through every user task, recordBranchVote … recordAdmissionCeremony (11 tasks,
- *      recordAwarenessCertificate included because the member has no valid certificate). For each task:
+ *   2. The candidacy is driven through every user task, recordBranchVote … recordAdmissionCeremony (14 task forms:
+ *      11 stages, recordAwarenessCertificate included because the member has no valid certificate, and
+ *      verifyBackground once per subject). checkDossier ticks "Lý lịch có vợ hoặc chồng" only, so verifyBackground opens
+ *      as exactly four parallel tasks "Thẩm tra lý lịch: Người xin vào Đảng | Cha đẻ | Mẹ đẻ | Vợ hoặc chồng"; each is
+ *      gone through on its own (the others stay open meanwhile) and its form must show "Người được thẩm tra: <subject>"
+ *      equal to its name's suffix. For each task:
  *      - the responsible demo user sees it in the filter "Việc của đơn vị tôi"; every other demo user (the other
  *        roles, the other branch's secretary and admin) sees it in neither "Việc của tôi" nor "Việc của đơn vị tôi";
+ *      - due date: REST carries `due` exactly on verifyBackground, recordPartyCommitteeVote, recordAdmissionDecision and
+ *        recordAdmissionCeremony. Tasklist 7.24 shows it only as moment's relative time, in English ("Due in 17 days"
+ *        on the task card in the list, "in 3 months" beside the bell icon in the task view's header), with the date
+ *        itself only in the tooltip on hover (camDate 'long', e.g. "Wednesday, 17 February 2027 17:00", in the
+ *        browser's zone); both places, text and tooltip, are compared with REST's `due` in Asia/Ho_Chi_Minh, and a task
+ *        without `due` must show none in either place;
  *      - the user claims it, finds it in "Việc của tôi", and the form renders: every contract field is found by its
  *        Vietnamese label, no label is cut off, no input is pre-filled, no raw `{{…}}` template is left, and the
  *        read-only summary of earlier stages shows the values entered before;
@@ -23,18 +33,28 @@
  *      - recordBranchVote: votes above the members present are refused by the server with a Vietnamese message and
  *        the task stays open; assignIntroducer: 6 months worked together is flagged by the form (Complete disabled);
  *        recordAwarenessCertificate: an empty certificate number is refused by the form and the server alike.
- *   3. GET /api/candidacies/{id} reports status ADMITTED, its timeline names the user of every stage and holds the
- *      values typed in the browser.
- *   Screenshots of every rendered form (01 start form, 02–12 the task forms) and of every error go to
- *   ../target/e2e/ (wiped at the start of each run). Lines starting with "NOTE" report app behaviour worth a look
- *   (English messages, a unit-scoping probe of the domain API) without failing the run.
+ *   3. After the ceremony the job executor runs the asynchronous startProbation step and the admission instance ends
+ *      at memberAdmitted; GET /api/candidacies/{id} reports status ADMITTED, its timeline names the user of every stage,
+ *      one verification per subject (its notes readable by partycommittee, not by secretary), and holds the values
+ *      typed in the browser; a `probation` instance runs with the
+ *      candidacy id as business key and GET /api/candidacies/{id}/probation (partycell) answers IN_PROBATION with the
+ *      ceremony date, the end twelve months later and the vote's due date after it.
+ *   4. Withdrawal in Tasklist: "Rút hồ sơ đề nghị kết nạp" is startable by the Youth Union officers (secretary,
+ *      secretary2, youthcommittee) and not by the Party roles; `secretary` nominates another eligible KTNN-01 member
+ *      (REST); `secretary2` (HVBC-01) submits the start form requestWithdrawal for it and is refused with
+ *      "Không thể rút hồ sơ …", the candidacy unchanged (IN_PROGRESS, same timeline, same open task); `secretary`
+ *      submits it: the candidacy is WITHDRAWN, its instance ended with no open task, the reason in the timeline.
+ *   Screenshots of every rendered form (01 the nomination start form, 02–15 the task forms, 16 the withdrawal start
+ *   form), of the due date's tooltip (card and task view) and of every error go to ../target/e2e/ (wiped at the start
+ *   of each run). Lines starting with "NOTE" report app behaviour worth a look (English messages, a unit-scoping probe
+ *   of the domain API) without failing the run.
  *
  * How to run (the application must be running, default profile with demo data; every demo password is `demo`):
  *   cd e2e && npm install && node tasklist-check.mjs [baseUrl]          # baseUrl defaults to http://localhost:8080
  * Environment: CHROMIUM (default /usr/bin/chromium), HEADED=1 to watch the browser, DEBUG=1 to log every request.
  * Prints one PASS/FAIL line per check and exits with status 1 when any check failed. Re-runnable: every run nominates
  * a fresh member; candidacies left open by an interrupted run (nomination reason ending "(kiểm tra tự động)") are
- * withdrawn at the end of that run or at the start of the next one. Takes about 4 minutes.
+ * withdrawn at the end of that run or at the start of the next one. Takes about 6 minutes.
  *
  * Only one Tasklist page is live at a time, see load(): Camunda 7.24 webapps share the CSP nonce between requests.
  */
@@ -49,6 +69,7 @@ const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../target/e2e');
 const PASSWORD = 'demo';
 const ZONE = 'Asia/Ho_Chi_Minh';
 const PROCESS_NAME = 'Kết nạp đoàn viên ưu tú vào Đảng';
+const WITHDRAWAL_NAME = 'Rút hồ sơ đề nghị kết nạp';
 const FILTER_MINE = 'Việc của tôi';
 const FILTER_UNIT = 'Việc của đơn vị tôi';
 const RUN_MARK = '(kiểm tra tự động)'; // ends every nomination reason this script submits
@@ -260,13 +281,25 @@ async function screenshot(page, file, { fullForm = false } = {}) {
     });
     if (height > 0) await page.setViewportSize({ width: VIEWPORT.width, height: VIEWPORT.height + height + 40 });
     await page.waitForTimeout(200);
-    await page.screenshot({ path });
+    await shoot(page, path);
     await page.setViewportSize(VIEWPORT);
   } else {
-    await page.screenshot({ path });
+    await shoot(page, path);
   }
   shots.push(path);
   return path;
+}
+
+/** page.screenshot, tried once more when the browser does not deliver a frame in time (a busy host). */
+async function shoot(page, path) {
+  try {
+    await page.screenshot({ path, timeout: 30000 });
+  } catch (e) {
+    if (!/Timeout/.test(e.message)) throw e;
+    console.log(`INFO  screenshot ${path.replace(`${OUT}/`, '')} timed out, taken again`);
+    await page.waitForTimeout(2000);
+    await page.screenshot({ path, timeout: 60000, animations: 'disabled' });
+  }
 }
 
 const labelRe = (label) => new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?\\s*$`);
@@ -357,7 +390,7 @@ const STAGES = [
     perSubject: true,
     fields: [
       { key: 'backgroundClear', kind: 'radio', label: 'Kết luận thẩm tra', option: 'Rõ ràng', options: ['Rõ ràng', 'Có vấn đề'], value: true },
-      { key: 'verificationNotes', kind: 'textarea', label: 'Ghi chú thẩm tra', value: (subject) => `Đã thẩm tra: ${subject.toLowerCase()}; lý lịch rõ ràng.` },
+      { key: 'verificationNotes', kind: 'textarea', label: 'Ghi chú thẩm tra', value: (subject) => `Đã thẩm tra lý lịch (${subject}): rõ ràng.` },
     ],
     summary: [`Ngày hoàn thành hồ sơ: ${dmy(D.dossier)}`, 'Trần Quốc Bảo'],
   },
@@ -489,6 +522,27 @@ async function expectValues(page, stage) {
   }
 }
 
+/**
+ * Fills every field with its value and checks what the form shows. On a busy host form-js can drop the last typed text
+ * (its debounced update loses to a re-render): the fields are then filled again, twice at most, with an INFO line.
+ */
+async function fillAndVerify(page, stage) {
+  for (const f of stage.fields) await fillField(page, f, f.value);
+  await settle(page);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await expectValues(page, stage);
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.log(`INFO  ${stage.tag}: ${e.message}; fields filled again`);
+      for (const f of stage.fields) await fillField(page, f, f.value);
+      await settle(page);
+      await page.waitForTimeout(1000);
+    }
+  }
+}
+
 const completeButton = (page) => page.locator('.task-card').getByRole('button', { name: 'Complete' });
 
 /** Dismisses Tasklist's visible notifications (they cover the Complete button). */
@@ -579,30 +633,35 @@ async function pickMember() {
   return code;
 }
 
-async function openStartForm(page) {
+async function openStartForm(page, processName = PROCESS_NAME) {
   await load(page, `${TASKLIST}?t=${Date.now()}`, (p) => p.locator('.task-filter').first().waitFor({ timeout: 15000 }));
   await page.getByText('Start process', { exact: true }).click();
-  await page.locator('.modal').getByText(PROCESS_NAME, { exact: true }).click();
+  await page.locator('.modal').getByText(processName, { exact: true }).click();
   await page.locator('.modal .fjs-container').waitFor();
 }
 
-/** Fills and submits the start form; returns { status, json, message }. */
-async function submitStartForm(page, memberCode, reason) {
-  await field(page.locator('.modal'), 'Mã đoàn viên').fill(memberCode);
-  await field(page.locator('.modal'), 'Lý do đề cử').fill(reason);
+/**
+ * Fills the open start form (label → value) and submits it; returns { status, json, message }. Screenshots: `before`
+ * of the filled form, `after` once Tasklist has answered.
+ */
+async function submitStartForm(page, values, { before, after } = {}) {
+  for (const [label, value] of Object.entries(values)) await field(page.locator('.modal'), label).fill(value);
+  await settle(page);
+  if (before) await screenshot(page, before);
   const response = page.waitForResponse((r) => /\/process-definition\/[^/]+\/submit-form/.test(r.url()));
   await page.locator('.modal-footer').getByRole('button', { name: 'Start' }).click();
   const r = await response;
   const json = await r.json().catch(() => undefined);
   const message = await notificationText(page);
+  if (after) await screenshot(page, after);
   return { status: r.status(), json, message };
 }
 
 async function nominationRefused(user, memberCode, expectedReason, file) {
   const page = await session(user);
   await openStartForm(page);
-  const r = await submitStartForm(page, memberCode, `Thử đề cử đoàn viên không đủ điều kiện ${RUN_MARK}.`);
-  await screenshot(page, file);
+  const r = await submitStartForm(page, { 'Mã đoàn viên': memberCode,
+    'Lý do đề cử': `Thử đề cử đoàn viên không đủ điều kiện ${RUN_MARK}.` }, { after: file });
   check(`${user} nominating ${memberCode} is refused with a Vietnamese reason`,
     r.status === 400 && expectedReason.test(r.message), `HTTP ${r.status}; Tasklist shows: "${r.message}"`);
   if (/Cannot instantiate process definition/.test(r.message)) {
@@ -627,7 +686,7 @@ async function visibility(entries) {
     let cardOk = false;
     let card;
     if (ownerSees) {
-      card = owner.locator('[cam-tasks] li.task').filter({ has: link });
+      card = owner.locator('[cam-tasks] li.task').filter({ has: owner.locator(`a[href*="task=${task.id}"]`) });
       const text = (await card.innerText()).replace(/\s+/g, ' ');
       cardOk = text.includes(stage.name) && text.includes(`Số hồ sơ: ${state.candidacyId}`) && text.includes(state.memberCode);
     }
@@ -658,16 +717,19 @@ function restDate(text) {
   return new Date(text.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
 }
 
-/** A date as moment.js formats 'LLLL' in locale en ("Friday, December 18, 2026 5:00 PM"), in Vietnam's time. */
+/**
+ * A date as Tasklist's camDate 'long' shows it: moment 'LLLL' of Tasklist's en locale (locales/en.json dateLocales:
+ * "dddd, D MMMM YYYY HH:mm", e.g. "Wednesday, 17 February 2027 17:00"), in Vietnam's time.
+ */
 function longDate(date) {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone: ZONE, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit',
-    hour12: true,
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(date).map((x) => [x.type, x.value]));
-  return `${p.weekday}, ${p.month} ${p.day}, ${p.year} ${p.hour}:${p.minute} ${p.dayPeriod}`;
+  return `${p.weekday}, ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute}`;
 }
 
-/** moment.js fromNow() in locale en ("in 17 days", "a month ago"), by moment's default thresholds. */
+/** moment.js fromNow() in Tasklist's en locale ("in 17 days", "in 3 months", "a day ago"), moment's default thresholds. */
 function fromNow(date) {
   const ms = date.getTime() - Date.now();
   const abs = Math.abs(ms);
@@ -700,7 +762,8 @@ async function dueShown(page, scope, stage, task, where) {
     check(`${stage.tag}: due date shown (${where})`, false, `REST due ${task.due} (${want.tooltip}), Tasklist shows none`);
     return;
   }
-  const text = (await scope.locator('.due-date').filter({ has: span }).first().innerText()).replace(/\s+/g, ' ').trim();
+  const text = (await scope.locator('.due-date').filter({ has: page.locator('[am-time-ago]') }).first().innerText())
+    .replace(/\s+/g, ' ').trim();
   await span.first().scrollIntoViewIfNeeded();
   await page.mouse.move(1, 1);
   await span.first().hover();
@@ -877,9 +940,7 @@ async function completeStage(stage, taskId, page) {
         await closeNotifications(page);
       }
     }
-    for (const f of stage.fields) await fillField(page, f, f.value);
-    await settle(page);
-    await expectValues(page, stage);
+    await fillAndVerify(page, stage);
     await screenshot(page, `${String(state.formNo).padStart(2, '0')}-${stage.file}.png`, { fullForm: true });
     state.formNo += 1;
     await expectValues(page, stage);
@@ -911,7 +972,7 @@ async function completeStage(stage, taskId, page) {
 
 const state = {
   memberCode: null, candidacyId: null, processInstanceId: null, formNo: 2, awarenessTaskSeen: false,
-  certificateNumberStored: false, closed: false,
+  certificateNumberStored: false, closed: false, subjectsSeen: [], dueShots: new Set(), withdrawalCandidacyId: null,
 };
 
 async function main() {
@@ -951,9 +1012,9 @@ async function main() {
   check('nominateMember: start form renders "Mã đoàn viên" and "Lý do đề cử" with its Vietnamese heading',
     (await field(form, 'Mã đoàn viên').count()) === 1 && (await field(form, 'Lý do đề cử').count()) === 1
     && (await form.innerText()).includes('Đề cử đoàn viên ưu tú'));
-  const started = await submitStartForm(page, state.memberCode,
-    `Đoàn viên ưu tú, hoàn thành xuất sắc nhiệm vụ, tích cực trong phong trào thanh niên ${RUN_MARK}.`);
-  await screenshot(page, '01-nominateMember-started.png');
+  const started = await submitStartForm(page, { 'Mã đoàn viên': state.memberCode,
+    'Lý do đề cử': `Đoàn viên ưu tú, hoàn thành xuất sắc nhiệm vụ, tích cực trong phong trào thanh niên ${RUN_MARK}.` },
+  { after: '01-nominateMember-started.png' });
   state.processInstanceId = started.json?.id;
   check(`secretary nominates ${state.memberCode} through the start form`, started.status === 200 && state.processInstanceId,
     `HTTP ${started.status}; Tasklist shows: "${started.message}"`);
@@ -963,50 +1024,198 @@ async function main() {
   check('the process instance\'s business key is the candidacy id', /^\d+$/.test(state.candidacyId || ''),
     `candidacy ${state.candidacyId}, process instance ${state.processInstanceId}`);
 
-  // 2. Every user task, in pipeline order.
+  // 2. Every user task, in pipeline order; verifyBackground as one task per subject, open side by side.
   const done = [];
+  let formsDone = 0;
   for (let guard = 0; guard < 20; guard += 1) {
     const tasks = await nextTasks(state.processInstanceId);
     if (tasks.length === 0) break;
-    if (!check(`exactly one open task (${tasks.map((t) => t.taskDefinitionKey).join(', ')})`, tasks.length === 1)) break;
-    const task = tasks[0];
-    const stage = STAGE[task.taskDefinitionKey];
-    if (!check(`next task ${task.taskDefinitionKey} is a known stage`, !!stage)) break;
+    const keys = [...new Set(tasks.map((t) => t.taskDefinitionKey))];
+    const key = keys[0];
+    if (!check(`open tasks: one, or several of one per-subject stage (${tasks.map((t) => t.taskDefinitionKey).join(', ')})`,
+      keys.length === 1 && (tasks.length === 1 || STAGE[key]?.perSubject))) break;
+    const stage = STAGE[key];
+    if (!check(`next task ${key} is a known stage`, !!stage)) break;
     const expectedNext = TASK_ORDER.filter((k) => !done.includes(k))[0];
-    if (task.taskDefinitionKey !== expectedNext && expectedNext !== 'recordAwarenessCertificate') {
-      check(`task order: ${expectedNext} expected`, false, `got ${task.taskDefinitionKey}`);
+    if (key !== expectedNext && expectedNext !== 'recordAwarenessCertificate') {
+      check(`task order: ${expectedNext} expected`, false, `got ${key}`);
     }
-    if (expectedNext === 'recordAwarenessCertificate' && task.taskDefinitionKey !== expectedNext) {
+    if (expectedNext === 'recordAwarenessCertificate' && key !== expectedNext) {
       done.push('recordAwarenessCertificate');
       note(`recordAwarenessCertificate was skipped: member ${state.memberCode} has a valid certificate`);
     }
     if (stage.key === 'recordAwarenessCertificate') state.awarenessTaskSeen = true;
-    console.log(`----  ${stage.key} (${stage.user}), task ${task.id}`);
-    await visibility(stage, task.id);
-    const p = await claimAndOpen(stage, task.id);
-    await checkRenderedForm(stage, p);
-    await completeStage(stage, task.id, p);
+    check(`${key}: REST ${DUE_KEYS.includes(key) ? 'has' : 'has no'} due date on ${tasks.length > 1 ? 'every task' : 'the task'}`,
+      tasks.every((t) => Boolean(t.due) === DUE_KEYS.includes(key)), tasks.map((t) => `due ${t.due}`).join('; '));
+    let entries;
+    if (stage.perSubject) {
+      const subjectOf = (t) => (t.name || '').startsWith(`${stage.name}: `) ? t.name.slice(stage.name.length + 2) : null;
+      const names = tasks.map((t) => t.name);
+      const subjects = tasks.map(subjectOf);
+      check(`${key}: one open task per subject, exactly ${SUBJECTS.map((x) => `"${x}"`).join(', ')}`,
+        subjects.length === SUBJECTS.length && SUBJECTS.every((x) => subjects.filter((y) => y === x).length === 1),
+        `open: ${names.map((n) => `"${n}"`).join(', ')}`);
+      state.subjectsSeen = subjects;
+      entries = tasks.filter(subjectOf).map((task) => ({ stage: forSubject(stage, subjectOf(task)), task }))
+        .sort((a, b) => SUBJECTS.indexOf(a.stage.subject) - SUBJECTS.indexOf(b.stage.subject));
+    } else {
+      entries = [{ stage, task: tasks[0] }];
+    }
+    console.log(`----  ${key} (${stage.user}), task${entries.length > 1 ? 's' : ''} ${entries.map((e) => e.task.id).join(', ')}`);
+    await visibility(entries);
+    for (const [i, { stage: s, task }] of entries.entries()) {
+      if (entries.length > 1) console.log(`----  ${s.tag}, task ${task.id}`);
+      const p = await claimAndOpen(s, task);
+      await checkRenderedForm(s, p);
+      await completeStage(s, task.id, p);
+      formsDone += 1;
+      const left = entries.slice(i + 1).map((e) => e.task.id);
+      if (left.length) {
+        const open = await openTasks(state.processInstanceId);
+        check(`${s.tag}: the other ${left.length} verification(s) stay open, nothing else started`,
+          left.every((id) => open.some((t) => t.id === id)) && open.every((t) => left.includes(t.id)),
+          `open: ${open.map((t) => t.name).join(', ')}`);
+      }
+    }
     done.push(stage.key);
   }
-  check(`the candidacy went through all ${TASK_ORDER.length} task forms`, done.length === TASK_ORDER.length && state.awarenessTaskSeen,
-    `completed: ${done.join(', ')}`);
+  check(`the candidacy went through all ${FORM_COUNT} task forms (${TASK_ORDER.length} stages, verifyBackground `
+    + `× ${SUBJECTS.length})`, done.length === TASK_ORDER.length && state.awarenessTaskSeen && formsDone === FORM_COUNT,
+  `${formsDone} forms; stages: ${done.join(', ')}`);
 
-  // 3. Final state.
+  // 3. Final state: the asynchronous startProbation step ends the admission instance and starts the probation.
+  const hpi = await rest('admin', 'GET', `/engine-rest/history/process-instance/${state.processInstanceId}`);
+  const ran = async (activityId) => ((await rest('admin', 'GET', `/engine-rest/history/activity-instance?processInstanceId=`
+    + `${state.processInstanceId}&activityId=${activityId}&maxResults=5`)).json || []).filter((a) => a.endTime && !a.canceled);
+  const probationStep = await ran('startProbation');
+  const admittedEnd = await ran('memberAdmitted');
+  check('after the ceremony the job executor runs startProbation and the admission instance ends at memberAdmitted',
+    hpi.json?.state === 'COMPLETED' && probationStep.length === 1 && admittedEnd.length === 1,
+    `state ${hpi.json?.state}, startProbation ran ${probationStep.length}×, memberAdmitted reached ${admittedEnd.length}×`);
   const c = await rest('secretary', 'GET', `/api/candidacies/${state.candidacyId}`);
   await writeFile(`${OUT}/candidacy-${state.candidacyId}.json`, JSON.stringify(c.json ?? c.text, null, 2));
   check(`GET /api/candidacies/${state.candidacyId} → status ADMITTED`, c.json?.status === 'ADMITTED',
     `HTTP ${c.status}, status ${c.json?.status}, stage ${c.json?.stage}`);
   state.closed = c.json?.status && c.json.status !== 'IN_PROGRESS';
+  const probations = (await rest('admin', 'GET', `/engine-rest/process-instance?processDefinitionKey=probation`
+    + `&businessKey=${state.candidacyId}&maxResults=5`)).json || [];
+  check(`a probation process instance runs with business key ${state.candidacyId}`, probations.length === 1,
+    `${probations.length} instance(s)`);
+  const pr = await rest('partycell', 'GET', `/api/candidacies/${state.candidacyId}/probation`);
+  await writeFile(`${OUT}/probation-${state.candidacyId}.json`, JSON.stringify(pr.json ?? pr.text, null, 2));
+  const [cy, cm, cd] = D.ceremony.split('-').map(Number);
+  const endDate = new Date(Date.UTC(cy + 1, cm - 1, Math.min(cd, new Date(Date.UTC(cy + 1, cm, 0)).getUTCDate())))
+    .toISOString().slice(0, 10); // twelve months on, same day of the month (clamped, as LocalDate.plusMonths)
+  check(`GET /api/candidacies/${state.candidacyId}/probation (partycell) → IN_PROBATION from the ceremony, `
+    + 'twelve months, vote due after the end', pr.status === 200 && pr.json?.status === 'IN_PROBATION'
+    && pr.json?.ceremonyDate === D.ceremony && pr.json?.probationEndDate === endDate
+    && (pr.json?.voteDueDate || '') > endDate,
+  `HTTP ${pr.status}: status ${pr.json?.status}, ceremony ${pr.json?.ceremonyDate}, end ${pr.json?.probationEndDate} `
+    + `(expected ${endDate}), vote due ${pr.json?.voteDueDate}`);
   const timeline = c.json?.timeline || [];
   const wrongActor = STAGES.filter((s) => s.key !== 'recordAwarenessCertificate' || state.awarenessTaskSeen)
     .filter((s) => !timeline.some((e) => e.stage === s.key && e.actor === s.user)).map((s) => s.key);
   check('the timeline records every stage with the user who completed it', wrongActor.length === 0,
     wrongActor.length ? `missing or other actor: ${wrongActor.join(', ')}` : `${timeline.length} entries`);
+  const verifications = timeline.filter((e) => e.stage === 'verifyBackground' && e.action === 'STAGE_COMPLETED');
+  const unrecorded = SUBJECTS.filter((x) => verifications.filter((e) => e.actor === 'partycommittee'
+    && (e.summary || '').includes(`(${x})`)).length !== 1);
+  check(`the timeline records one verification per subject by partycommittee (${SUBJECTS.length} entries)`,
+    verifications.length === SUBJECTS.length && unrecorded.length === 0,
+    `${verifications.length} entries${unrecorded.length ? `; missing or repeated: ${unrecorded.join(', ')}` : ''}`);
+  // Verification notes are for Party roles only: partycommittee reads each subject's notes, secretary none of them.
+  const notesOf = (t) => (t || []).filter((e) => e.stage === 'verifyBackground').map((e) => e.partyDetails?.verificationNotes);
+  const partyView = (await rest('partycommittee', 'GET', `/api/candidacies/${state.candidacyId}`)).json?.timeline;
+  const wantNotes = SUBJECTS.map((x) => forSubject(STAGE.verifyBackground, x).fields[1].value);
+  const leaked = wantNotes.filter((n) => JSON.stringify(timeline).includes(n));
+  check('verification notes: partycommittee reads each subject\'s notes in the timeline, secretary none',
+    wantNotes.every((n) => notesOf(partyView).includes(n)) && leaked.length === 0 && notesOf(timeline).every((n) => !n),
+    `partycommittee: ${notesOf(partyView).filter(Boolean).length} notes; secretary: ${leaked.length} leaked`);
   const joined = JSON.stringify(timeline);
-  const values = ['05-NQ/CĐ', '12-NQ/ĐTN', '03-NQ/CB', '21-NQ/ĐU', '145-QĐ/ĐUK', D.branchMeeting, D.ceremony];
+  const values = ['05-NQ/CĐ', '12-NQ/ĐTN', '03-NQ/CB', '21-NQ/ĐU', '145-QĐ/ĐUK', D.branchMeeting, D.ceremony,
+    'Lý lịch có vợ hoặc chồng: có', 'Lý lịch có cha mẹ của vợ hoặc chồng: không',
+    'Lý lịch có người trực tiếp nuôi dưỡng: không'];
   const lost = values.filter((v) => !joined.includes(v));
   check('values typed in the browser reached the server (timeline summaries)', lost.length === 0,
     lost.length ? `not found: ${lost.join(', ')}` : '');
+
+  // 4. Withdrawal through the Tasklist start form "Rút hồ sơ đề nghị kết nạp".
+  await withdrawalFromTasklist();
+}
+
+/**
+ * A second candidacy (REST, secretary) is withdrawn through the candidacy-withdrawal start form: secretary2 (branch
+ * HVBC-01) is refused with a Vietnamese reason and nothing changes; secretary withdraws it.
+ */
+async function withdrawalFromTasklist() {
+  console.log('----  candidacy-withdrawal (Tasklist start form)');
+  const startable = {};
+  for (const u of USERS) {
+    const r = await rest(u, 'GET', '/engine-rest/process-definition?key=candidacy-withdrawal&latestVersion=true'
+      + '&startableInTasklist=true&startablePermissionCheck=true&maxResults=5');
+    startable[u] = (r.json || []).length === 1;
+  }
+  const youth = ['secretary', 'secretary2', 'youthcommittee'];
+  const party = ['partycell', 'partycommittee', 'superior'];
+  check(`"${WITHDRAWAL_NAME}" is startable in Tasklist by ${youth.join(', ')} and not by ${party.join(', ')}`,
+    youth.every((u) => startable[u]) && party.every((u) => !startable[u]),
+    Object.entries(startable).map(([u, ok]) => `${u}: ${ok ? 'yes' : 'no'}`).join(', '));
+
+  const code = await pickMember();
+  const started = await rest('secretary', 'POST', '/engine-rest/process-definition/key/party-admission/submit-form', {
+    variables: { memberCode: { value: code }, nominationReason: { value: `Đề cử để kiểm tra rút hồ sơ trong Tasklist ${RUN_MARK}` } },
+  });
+  const id = started.json?.businessKey;
+  const pid = started.json?.id;
+  if (!check(`secretary nominates ${code} through REST for the withdrawal`, started.status === 200 && id,
+    `HTTP ${started.status}, candidacy ${id}`)) return;
+  state.withdrawalCandidacyId = id;
+  const tasksBefore = await nextTasks(pid);
+  const before = (await rest('secretary', 'GET', `/api/candidacies/${id}`)).json;
+
+  // secretary2 (HVBC-01) may not withdraw a KTNN-01 candidacy.
+  const p2 = await session('secretary2');
+  await openStartForm(p2, WITHDRAWAL_NAME);
+  const refused = await submitStartForm(p2, { 'Số hồ sơ': String(id), 'Lý do rút hồ sơ': `Bí thư chi đoàn HVBC-01 thử rút ${RUN_MARK}` },
+    { after: 'error-requestWithdrawal-secretary2-refused.png' });
+  const after = (await rest('secretary', 'GET', `/api/candidacies/${id}`)).json;
+  const tasksAfter = await openTasks(pid);
+  check(`secretary2 (HVBC-01) withdrawing candidacy ${id} (KTNN-01) is refused with "Không thể rút hồ sơ …"`,
+    refused.status >= 400 && refused.status < 500 && /Không thể rút hồ sơ/.test(refused.message),
+    `HTTP ${refused.status}; Tasklist shows: "${refused.message}"`);
+  if (/Cannot instantiate process definition/.test(refused.message)) {
+    note('Tasklist shows the withdrawal refusal behind the engine\'s English prefix "The process could not be started. : '
+      + 'Cannot instantiate process definition candidacy-withdrawal:…:" (cosmetic; error-requestWithdrawal-secretary2-refused.png)');
+  }
+  check(`after the refusal candidacy ${id} is unchanged: IN_PROGRESS, same timeline, its task still open`,
+    after?.status === 'IN_PROGRESS' && after?.timeline?.length === before?.timeline?.length
+    && tasksBefore.length === 1 && tasksAfter.length === 1 && tasksAfter[0].id === tasksBefore[0].id,
+    `status ${after?.status}, timeline ${before?.timeline?.length} → ${after?.timeline?.length} entries, `
+    + `open tasks ${tasksAfter.map((t) => t.taskDefinitionKey).join(', ')}`);
+
+  // secretary withdraws it.
+  const reason = `Đoàn viên chuyển công tác sang đơn vị khác ${RUN_MARK}`;
+  const p1 = await session('secretary');
+  await openStartForm(p1, WITHDRAWAL_NAME);
+  const form = p1.locator('.modal .fjs-container');
+  check(`requestWithdrawal: start form renders "Số hồ sơ" and "Lý do rút hồ sơ" with its Vietnamese heading, no raw {{…}}`,
+    (await field(form, 'Số hồ sơ').count()) === 1 && (await field(form, 'Lý do rút hồ sơ').count()) === 1
+    && (await form.innerText()).includes(WITHDRAWAL_NAME) && !/\{\{/.test(await form.innerText()));
+  const no = String(state.formNo).padStart(2, '0');
+  const w = await submitStartForm(p1, { 'Số hồ sơ': String(id), 'Lý do rút hồ sơ': reason },
+    { before: `${no}-requestWithdrawal.png`, after: `${no}-requestWithdrawal-started.png` });
+  check(`secretary withdraws candidacy ${id} through the start form`, w.status === 200,
+    `HTTP ${w.status}; Tasklist shows: "${w.message}"`);
+  const c = await rest('secretary', 'GET', `/api/candidacies/${id}`);
+  const last = (c.json?.timeline || []).at(-1);
+  const open = await openTasks(pid);
+  const running = await rest('admin', 'GET', `/engine-rest/process-instance/${pid}`);
+  check(`candidacy ${id} is WITHDRAWN, its instance ended with no open task`,
+    c.json?.status === 'WITHDRAWN' && open.length === 0 && running.status === 404,
+    `status ${c.json?.status}, open tasks ${open.length}, instance HTTP ${running.status}`);
+  check('the withdrawal and its reason are in the timeline, by secretary',
+    last?.action === 'WITHDRAWN' && last?.actor === 'secretary' && (last?.summary || '').includes(reason),
+    `last entry: ${JSON.stringify(last)}`);
 }
 
 let crashed = null;
@@ -1019,16 +1228,17 @@ try {
     await screenshot(page, `crash-${user}.png`).catch(() => {});
   }
 } finally {
-  if (state.candidacyId && !state.closed) {
+  const leftOpen = [state.closed ? null : state.candidacyId, state.withdrawalCandidacyId].filter(Boolean);
+  for (const id of leftOpen) {
     try {
-      const c = await rest('secretary', 'GET', `/api/candidacies/${state.candidacyId}`);
+      const c = await rest('secretary', 'GET', `/api/candidacies/${id}`);
       if (c.json?.status === 'IN_PROGRESS') {
-        const w = await rest('secretary', 'POST', `/api/candidacies/${state.candidacyId}/withdraw`,
+        const w = await rest('secretary', 'POST', `/api/candidacies/${id}/withdraw`,
           { reason: 'Kiểm tra tự động bị dừng giữa chừng' });
-        console.log(`INFO  run aborted: candidacy ${state.candidacyId} withdrawn (HTTP ${w.status})`);
+        console.log(`INFO  run aborted: candidacy ${id} withdrawn (HTTP ${w.status})`);
       }
     } catch (e) {
-      console.log(`INFO  run aborted: candidacy ${state.candidacyId} could not be withdrawn (${e.message}); the next run will`);
+      console.log(`INFO  run aborted: candidacy ${id} could not be withdrawn (${e.message}); the next run will`);
     }
   }
   if (browser) await browser.close();
