@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -14,6 +21,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,7 +44,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -46,8 +59,8 @@ import vn.doanthanhnien.admission.support.PipelineTest;
 
 /**
  * The documents of each stage, downloaded over HTTP as the demo users and opened with Apache POI and PDFBox: the
- * member's name with its diacritics, the recorded counts, percentages, dates and numbers, the unit names; access as
- * for the candidacy.
+ * member's name with its diacritics, the recorded counts, percentages, dates and numbers, the unit names; the link
+ * attached to the task that produced each; access as for the candidacy.
  */
 @PipelineTest
 class StageDocumentsTest {
@@ -60,6 +73,7 @@ class StageDocumentsTest {
       new ParameterizedTypeReference<>() {
       };
 
+  @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired Pipeline pipeline;
   @Autowired HistoryService history;
@@ -147,6 +161,13 @@ class StageDocumentsTest {
       assertThat(pdf.getHeaders().getContentType()).hasToString("application/pdf");
       assertThat(fileNames(pdf).get(0)).endsWith("-ho-so-" + id + ".pdf");
       assertThat(words(pdfText(pdf.getBody()))).as("%s.pdf", document.form()).contains(phrases);
+
+      List<Map<String, Object>> attachments = as(user).exchange("/engine-rest/task/{id}/attachment", HttpMethod.GET,
+          null, LIST, entry.get("taskId")).getBody();
+      assertThat(attachments).as("links on task %s", document.stage()).extracting(a -> a.get("url"))
+          .containsExactlyInAnyOrder(url + ".docx", url + ".pdf");
+      assertThat(attachments).allSatisfy(a -> assertThat(a).containsEntry("taskId", entry.get("taskId"))
+          .containsEntry("rootProcessInstanceId", instance.getId()));
     }
   }
 
@@ -232,6 +253,63 @@ class StageDocumentsTest {
     assertThat(as("youthcommittee").exchange("/api/candidacies/{id}/documents", HttpMethod.GET, null, LIST, id)
         .getBody()).filteredOn(d -> d.get("form").equals("4-KND")).singleElement()
         .satisfies(d -> assertThat(d).containsEntry("taskId", second.getId()));
+    for (HistoricTaskInstance task : List.of(first, second)) {
+      assertThat(as("youthcommittee").exchange("/engine-rest/task/{id}/attachment", HttpMethod.GET, null, LIST,
+          task.getId()).getBody()).hasSize(2);
+    }
+  }
+
+  /** What a Camunda Form's link does in Tasklist: the browser's session downloads the document. */
+  @Test
+  void theLinkOfALaterStagesFormDownloadsWithTheTasklistSession() throws Exception {
+    ProcessInstance instance = advance(register(NAME), "recordYouthCommitteeResolution", Map.of());
+    String form = new String(new ClassPathResource("recordYouthCommitteeResolution.form").getInputStream()
+        .readAllBytes(), StandardCharsets.UTF_8);
+    Matcher link = Pattern.compile("\\((/api/candidacies/\\{\\{candidacyId}}/documents/4_1-KND\\.pdf)\\)")
+        .matcher(form);
+    assertThat(link.find()).as("the form links to the branch's resolution").isTrue();
+    String href = link.group(1).replace("{{candidacyId}}", instance.getBusinessKey());
+
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    browser.send(get("/camunda/app/tasklist/default/"), BodyHandlers.discarding());
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken(cookies))
+        .POST(BodyPublishers.ofString("username=youthcommittee&password=demo")).build(), BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    HttpResponse<byte[]> pdf = browser.send(get(href), BodyHandlers.ofByteArray());
+
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+    assertThat(words(pdfText(pdf.body()))).contains(NAME, "Số: 01-NQ/CĐ");
+  }
+
+  /** Every link in the forms names a document that exists, in a format that exists. */
+  @Test
+  void theFormsLinkOnlyToDocumentsThatExist() throws IOException {
+    List<String> links = new ArrayList<>();
+    for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:*.form")) {
+      Matcher link = Pattern.compile("\\]\\((/api/[^)]*)\\)").matcher(new String(form.getInputStream().readAllBytes(),
+          StandardCharsets.UTF_8));
+      while (link.find()) {
+        links.add(link.group(1));
+      }
+    }
+    assertThat(links).hasSizeGreaterThanOrEqualTo(26).allSatisfy(href -> assertThat(href)
+        .matches("/api/candidacies/\\{\\{candidacyId}}/documents/(4_1-KND|4-KND|6-KND|8-KND|9-KND)\\.(docx|pdf)"));
+  }
+
+  private HttpRequest get(String path) {
+    return HttpRequest.newBuilder(uri(path)).GET().build();
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String csrfToken(CookieManager cookies) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .reduce((first, last) -> last).orElseThrow().getValue();
   }
 
   /** Nominates the member and completes each task with valid input, changed by {@code input}, up to {@code until}. */
