@@ -30,6 +30,7 @@
  *        read-only summary of earlier stages shows the values entered before;
  *      - the form is filled (dates through the date picker's text input, numbers, radios, checkboxes) and completed
  *        through the UI; REST completion is only a fallback when the UI cannot be driven, and then fails the check;
+ *      - the links to the documents of earlier stages are in the form and download with the Tasklist session;
  *      - recordBranchVote: votes above the members present are refused by the server with a Vietnamese message and
  *        the task stays open; assignIntroducer: 6 months worked together is flagged by the form (Complete disabled);
  *        recordAwarenessCertificate: an empty certificate number is refused by the form and the server alike.
@@ -854,12 +855,45 @@ async function checkRenderedForm(stage, page) {
     check(`${stage.tag}: form shows "Người được thẩm tra: ${stage.subject}" (the task name's suffix)`,
       shown === stage.subject, shown === undefined ? 'no "Người được thẩm tra:" line' : `form shows "${shown}"`);
   }
+  await checkDocumentLinks(stage, page, form);
   const expected = summaryFor(stage);
   if (expected.length) {
     const absent = expected.filter((s) => !text.includes(s));
     check(`${stage.tag}: read-only summary of earlier stages shows their values`, absent.length === 0,
       absent.length ? `not found: ${absent.map((s) => `"${s}"`).join(', ')}` : `${expected.length} values found`);
   }
+}
+
+/** The documents of earlier stages each form links to, in its read-only summary (forms/*.form). */
+const DOCUMENT_LINKS = {
+  recordYouthCommitteeResolution: ['4_1-KND'],
+  recordAwarenessCertificate: ['4-KND'],
+  assignIntroducer: ['4-KND'],
+  checkDossier: ['4-KND'],
+  recordPartyCellVote: ['4_1-KND', '4-KND'],
+  recordPartyCommitteeVote: ['4_1-KND', '4-KND', '6-KND'],
+  recordAdmissionDecision: ['6-KND', '8-KND'],
+  recordAdmissionCeremony: ['6-KND', '9-KND'],
+};
+
+/** Every link is in the form and downloads with the Tasklist session (page.request shares the page's cookies). */
+async function checkDocumentLinks(stage, page, form) {
+  const forms = DOCUMENT_LINKS[stage.key] || [];
+  if (!forms.length) return;
+  const hrefs = await form.locator('a[href*="/documents/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const problems = [];
+  for (const href of forms.flatMap((f) => ['docx', 'pdf'].map((x) => `/api/candidacies/${state.candidacyId}/documents/${f}.${x}`))) {
+    if (!hrefs.includes(href)) {
+      problems.push(`no link ${href}`);
+      continue;
+    }
+    const r = await page.request.get(`${BASE}${href}`);
+    if (r.status() !== 200 || !/^attachment;/.test(r.headers()['content-disposition'] || '')) {
+      problems.push(`${href}: HTTP ${r.status()}`);
+    }
+  }
+  check(`${stage.tag}: links to the documents of earlier stages (${forms.join(', ')}) download with the Tasklist session`,
+    problems.length === 0, problems.join('; '));
 }
 
 function summaryFor(stage) {

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.doanthanhnien.admission.document.DocumentView;
+import vn.doanthanhnien.admission.document.StageDocuments;
 import vn.doanthanhnien.admission.identity.UserScope;
 
 @RestController
@@ -19,26 +21,31 @@ public class CandidacyController {
 
   private final CandidacyService candidacies;
   private final UserScope scope;
+  private final StageDocuments documents;
 
-  public CandidacyController(CandidacyService candidacies, UserScope scope) {
+  public CandidacyController(CandidacyService candidacies, UserScope scope, StageDocuments documents) {
     this.candidacies = candidacies;
     this.scope = scope;
+    this.documents = documents;
   }
 
   @GetMapping("/{id}")
   public CandidacyView get(@PathVariable Long id) {
     Candidacy candidacy = candidacies.readable(id);
     boolean party = scope.canReadPartyRecordsOf(candidacy.getBranchCode());
-    return view(candidacy, candidacies.timeline(id).stream().map(e -> TimelineEntry.of(e, party)).toList());
+    List<CandidacyEvent> events = candidacies.timeline(id);
+    return view(candidacy, events.stream().map(e -> TimelineEntry.of(e, party)).toList(),
+        documents.available(candidacy, events).stream().map(d -> DocumentView.of(id, d)).toList());
   }
 
+  /** With the timeline and the documents left empty: {@code GET /api/candidacies/{id}} has them. */
   @GetMapping
   public List<CandidacyView> ofBranch(@RequestParam String branch) {
-    return candidacies.ofBranch(branch).stream().map(c -> view(c, List.of())).toList();
+    return candidacies.ofBranch(branch).stream().map(c -> view(c, List.of(), List.of())).toList();
   }
 
-  private CandidacyView view(Candidacy candidacy, List<TimelineEntry> timeline) {
-    return CandidacyView.of(candidacy, candidacy.isOverdue(candidacies.now()), timeline);
+  private CandidacyView view(Candidacy candidacy, List<TimelineEntry> timeline, List<DocumentView> documents) {
+    return CandidacyView.of(candidacy, candidacy.isOverdue(candidacies.now()), timeline, documents);
   }
 
   @PostMapping("/{id}/withdraw")
@@ -53,13 +60,15 @@ public class CandidacyController {
   public record CandidacyView(Long id, String memberCode, String branchCode, CandidacyStatus status, String stage,
       String rejectionReason, String nominationReason, String nominatedBy, Instant nominatedAt, Instant closedAt,
       String processInstanceId, LocalDate introducedOn, LocalDate admittedOn, Instant dueDate, boolean overdue,
-      List<TimelineEntry> timeline) {
+      List<TimelineEntry> timeline, List<DocumentView> documents) {
 
-    /** dueDate: when the open stage is due; overdue once it has passed. */
-    static CandidacyView of(Candidacy c, boolean overdue, List<TimelineEntry> timeline) {
+    /** dueDate: when the open stage is due; overdue once it has passed. documents: those of the stages completed. */
+    static CandidacyView of(Candidacy c, boolean overdue, List<TimelineEntry> timeline,
+        List<DocumentView> documents) {
       return new CandidacyView(c.getId(), c.getMemberCode(), c.getBranchCode(), c.getStatus(), c.getStage(),
           c.getRejectionReason(), c.getNominationReason(), c.getNominatedBy(), c.getNominatedAt(), c.getClosedAt(),
-          c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), c.getDueAt(), overdue, timeline);
+          c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), c.getDueAt(), overdue, timeline,
+          documents);
     }
   }
 

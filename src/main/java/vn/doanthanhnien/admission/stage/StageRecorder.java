@@ -26,6 +26,9 @@ import vn.doanthanhnien.admission.voting.VoteThresholds.VoteOutcome;
 @Service
 public class StageRecorder {
 
+  /** Whether a vote passed: a process variable ({@code recordBranchVote_passed}) and a field of the stage's record. */
+  public static final String PASSED = "passed";
+
   private final BusinessClock clock;
   private final VoteThresholds thresholds;
   private final AwarenessCertificates certificates;
@@ -68,7 +71,8 @@ public class StageRecorder {
       VoteOutcome outcome = thresholds.evaluate(form.taskKey(), (Integer) values.get(form.votesFor()),
           (Integer) values.get(form.memberCount()));
       passed = outcome.passed();
-      variables.put(variableName(form, "passed"), passed);
+      variables.put(variableName(form, PASSED), passed);
+      details.put(PASSED, passed);
       summary.add("Kết quả: " + outcome.description());
     }
     recordMilestone(form.taskKey(), candidacyId, memberCode, values, passed);
