@@ -23,6 +23,8 @@ public class MemberImport {
 
   /** Rows per file: ten thousand members with room to spare, and a bound on the work one upload can cause. */
   public static final int MAX_ROWS = 20_000;
+  /** 20,000 rows take a few MB. The upload limit of spring.servlet.multipart lies above, so that this is answered. */
+  public static final int MAX_MEGABYTES = 10;
 
   private static final List<String> REQUIRED = MemberRequest.FIELDS.stream()
       .filter(f -> !MemberRequest.OPTIONAL_FIELDS.contains(f)).toList();
@@ -35,6 +37,9 @@ public class MemberImport {
 
   /** The number of members registered. */
   public int importFile(String filename, byte[] content) {
+    if (content.length > MAX_MEGABYTES * 1024 * 1024) {
+      throw tooLarge();
+    }
     TableFile.Table table = TableFile.read(filename, content, MAX_ROWS);
     Columns columns = Columns.of(table);
     List<MemberService.Row> rows = table.rows().stream()
@@ -55,6 +60,10 @@ public class MemberImport {
       throw ImportRefusedException.cells("Không nhập được tệp: " + problems.size() + " lỗi ở " + badRows
           + " dòng. Chưa lưu đoàn viên nào; hãy sửa các lỗi rồi tải tệp lên lại.", problems);
     }
+  }
+
+  static ImportRefusedException tooLarge() {
+    return ImportRefusedException.file("tệp lớn quá " + MAX_MEGABYTES + " MB; hãy chia thành nhiều tệp nhỏ hơn.");
   }
 
   /** Where each field is in the file, as its header names it. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,8 +18,8 @@ import vn.doanthanhnien.admission.member.ImportRefusedException.Problem;
 
 /**
  * {@code POST /api/members/import} with the file in the multipart field {@code file}. The upload is parsed only when
- * this controller asks for it ({@code spring.servlet.multipart.resolve-lazily}), so that a file over the size limit
- * reaches the handlers below and gets a Vietnamese answer.
+ * this controller asks for it ({@code spring.servlet.multipart.resolve-lazily}), so that an upload over the servlet's
+ * hard cap too reaches the handlers below and gets a Vietnamese answer.
  */
 @RestController
 public class MemberImportController {
@@ -28,11 +27,9 @@ public class MemberImportController {
   private static final Logger LOG = LoggerFactory.getLogger(MemberImportController.class);
 
   private final MemberImport imports;
-  private final MultipartProperties multipart;
 
-  public MemberImportController(MemberImport imports, MultipartProperties multipart) {
+  public MemberImportController(MemberImport imports) {
     this.imports = imports;
-    this.multipart = multipart;
   }
 
   public record Imported(int imported, String message) {
@@ -66,8 +63,7 @@ public class MemberImportController {
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Refused> notAnUpload(MultipartException e) {
     if (e instanceof MaxUploadSizeExceededException) {
-      return refused(ImportRefusedException.file("tệp lớn quá " + multipart.getMaxFileSize().toMegabytes()
-          + " MB; hãy chia thành nhiều tệp nhỏ hơn."));
+      return refused(MemberImport.tooLarge());
     }
     LOG.info("Not a file upload: {}", e.getMessage());
     return refused(ImportRefusedException.file("yêu cầu phải gửi tệp dưới dạng multipart/form-data, trường file."));
