@@ -1,6 +1,7 @@
 package vn.doanthanhnien.admission.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,6 +53,14 @@ class TableFileTest {
             .containsExactly("2001-02-28", "2024", "TRUE", "Phạm Thị Ngọc Ánh");
       });
     }
+  }
+
+  @Test
+  void aWorkbookWithMoreRowsThanAllowedIsRefusedWhileItIsRead() throws IOException {
+    byte[] workbook = workbook(false);
+
+    assertThatThrownBy(() -> TableFile.read("a.xlsx", workbook, 0)).isInstanceOf(ImportRefusedException.class)
+        .hasMessageContaining("tệp có hơn 0 đoàn viên");
   }
 
   private static byte[] workbook(boolean date1904) throws IOException {
