@@ -133,6 +133,10 @@ public final class InputCheck {
     return !errors.isEmpty();
   }
 
+  public List<String> reasons() {
+    return List.copyOf(errors);
+  }
+
   public void throwIfInvalid() {
     if (hasErrors()) {
       throw new InvalidInputException(errors);

@@ -45,8 +45,12 @@ public class UserScope {
   }
 
   /** Members are registered and candidacies withdrawn by the Youth Union: the branch secretary or committee. */
+  public boolean isYouthOfficerOf(String branchCode) {
+    return isUnrestricted() || holdsRoleOver(branchCode, role -> !role.isParty());
+  }
+
   public void requireYouthOfficerOf(String branchCode) {
-    if (!isUnrestricted() && !holdsRoleOver(branchCode, role -> !role.isParty())) {
+    if (!isYouthOfficerOf(branchCode)) {
       throw new ForbiddenException("Chỉ Bí thư chi đoàn " + branchCode
           + " hoặc Ban Chấp hành Đoàn cơ sở cấp trên mới được thực hiện việc này.");
     }

@@ -1,12 +1,17 @@
 package vn.doanthanhnien.admission.member;
 
-import java.time.LocalDate;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.ConflictException;
-import vn.doanthanhnien.admission.common.InputCheck;
+import vn.doanthanhnien.admission.common.InvalidInputException;
 import vn.doanthanhnien.admission.common.NotFoundException;
 import vn.doanthanhnien.admission.identity.UserScope;
 import vn.doanthanhnien.admission.unit.UnitService;
@@ -15,18 +20,47 @@ import vn.doanthanhnien.admission.unit.UnitService;
 @Transactional(readOnly = true)
 public class MemberService {
 
-  private static final String CODE_PATTERN = "[A-Za-z0-9._-]{1,40}";
+  /** Rows written per JDBC batch and per flush of a bulk registration. */
+  private static final int BATCH = 500;
+  /** Codes per {@code in (…)} list when asking which are registered already. */
+  private static final int CODES_PER_QUERY = 1000;
 
   private final MemberRepository members;
+  private final EntityManager entityManager;
   private final UnitService units;
   private final BusinessClock clock;
   private final UserScope scope;
 
-  public MemberService(MemberRepository members, UnitService units, BusinessClock clock, UserScope scope) {
+  public MemberService(MemberRepository members, EntityManager entityManager, UnitService units, BusinessClock clock,
+      UserScope scope) {
     this.members = members;
+    this.entityManager = entityManager;
     this.units = units;
     this.clock = clock;
     this.scope = scope;
+  }
+
+  /** One row of a bulk registration: its number in the file and its values. */
+  public record Row(int number, MemberRequest request) {
+  }
+
+  /** A problem of one row: the field of {@link MemberRequest} it is about and the reason, in Vietnamese. */
+  public record RowProblem(int row, String field, String reason) {
+  }
+
+  /** A bulk registration refused: every problem of every row; nothing was stored. */
+  public static class RowsRefusedException extends RuntimeException {
+
+    private final List<RowProblem> problems;
+
+    RowsRefusedException(List<RowProblem> problems) {
+      super(problems.size() + " problem(s) in the rows to register");
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<RowProblem> getProblems() {
+      return problems;
+    }
   }
 
   /** A member of a branch the signed-in user answers for. */
@@ -44,43 +78,88 @@ public class MemberService {
 
   @Transactional
   public Member register(MemberRequest request) {
-    Member member = validate(request);
+    MemberRules.Checked checked = rules().check(request);
+    if (!checked.problems().isEmpty()) {
+      throw new InvalidInputException(checked.problems().stream().map(MemberRules.Problem::reason).toList());
+    }
+    Member member = checked.member();
     scope.requireYouthOfficerOf(member.getBranchCode());
     if (members.existsById(member.getCode())) {
-      throw new ConflictException("Đã có đoàn viên mang mã " + member.getCode() + ".");
+      throw new ConflictException(MemberRules.alreadyRegistered(member.getCode()));
     }
-    return members.save(member);
+    store(List.of(member));
+    return member;
   }
 
-  private Member validate(MemberRequest r) {
-    LocalDate today = clock.today();
-    InputCheck in = new InputCheck(clock.zone());
-    String code = in.text("Mã đoàn viên (code)", r.code(), true, 40);
-    if (code != null) {
-      in.require(code.matches(CODE_PATTERN), "Mã đoàn viên chỉ gồm chữ không dấu, số và các ký tự . _ -");
+  /**
+   * Registers every row or none: each row by the rules of {@link #register}, and no code twice. When any row is
+   * wrong, throws {@link RowsRefusedException} with every problem of every row.
+   */
+  @Transactional
+  public int registerAll(List<Row> rows) {
+    MemberRules rules = rules();
+    List<RowProblem> problems = new ArrayList<>();
+    List<Member> valid = new ArrayList<>(rows.size());
+    Map<String, Integer> rowOfCode = new HashMap<>();
+    Map<String, List<Integer>> rowsOfBranch = new LinkedHashMap<>();
+    for (Row row : rows) {
+      MemberRules.Checked checked = rules.check(row.request());
+      checked.problems().forEach(p -> problems.add(new RowProblem(row.number(), p.field(), p.reason())));
+      if (checked.code() != null) {
+        Integer first = rowOfCode.putIfAbsent(checked.code(), row.number());
+        if (first != null) {
+          problems.add(new RowProblem(row.number(), "code",
+              "Mã " + checked.code() + " đã có ở dòng " + first + " của tệp."));
+        }
+      }
+      if (checked.branchCode() != null) {
+        rowsOfBranch.computeIfAbsent(checked.branchCode(), b -> new ArrayList<>()).add(row.number());
+      }
+      if (checked.member() != null) {
+        valid.add(checked.member());
+      }
     }
-    String fullName = in.text("Họ và tên (fullName)", r.fullName(), true, 255);
-    LocalDate birthDate = in.pastDate("Ngày sinh (birthDate)", r.birthDate(), true, today);
-    Gender gender = in.choice("Giới tính (gender: MALE, FEMALE)", r.gender(), Gender.class);
-    String branchCode = in.text("Chi đoàn (branchCode)", r.branchCode(), true, 40);
-    if (branchCode != null) {
-      in.require(units.isBranch(branchCode), "Không có chi đoàn mang mã " + branchCode + ".");
+    registered(List.copyOf(rowOfCode.keySet())).forEach(code ->
+        problems.add(new RowProblem(rowOfCode.get(code), "code", MemberRules.alreadyRegistered(code))));
+    rowsOfBranch.forEach((branch, numbers) -> {
+      if (!scope.isYouthOfficerOf(branch)) {
+        numbers.forEach(n -> problems.add(new RowProblem(n, "branchCode", "Bạn không có quyền đăng ký đoàn viên cho "
+            + "chi đoàn " + branch + " (chỉ Bí thư chi đoàn hoặc Ban Chấp hành Đoàn cơ sở cấp trên).")));
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new RowsRefusedException(problems);
     }
-    LocalDate joined = in.pastDate("Ngày vào Đoàn (youthUnionJoinDate)", r.youthUnionJoinDate(), true, today);
-    if (joined != null && birthDate != null) {
-      in.require(joined.isAfter(birthDate), "Ngày vào Đoàn phải sau ngày sinh.");
+    store(valid);
+    return valid.size();
+  }
+
+  private MemberRules rules() {
+    return new MemberRules(clock.today(), clock.zone(), units.branchCodes());
+  }
+
+  private List<String> registered(List<String> codes) {
+    List<String> found = new ArrayList<>();
+    for (int from = 0; from < codes.size(); from += CODES_PER_QUERY) {
+      found.addAll(members.findCodesIn(codes.subList(from, Math.min(codes.size(), from + CODES_PER_QUERY))));
     }
-    Education education = in.choice("Trình độ học vấn (education)", r.education(), Education.class);
-    Rating rating = in.choice("Xếp loại năm gần nhất (lastRating)", r.lastRating(), Rating.class);
-    Integer ratingYear = in.count("Năm xếp loại (lastRatingYear)", r.lastRatingYear(), true, 1950);
-    if (ratingYear != null) {
-      in.require(ratingYear <= today.getYear(), "Năm xếp loại không được sau năm hiện tại.");
+    return found;
+  }
+
+  /**
+   * Inserts new members, batched. The code is assigned, not generated, so {@code save} would merge: one SELECT per
+   * member before its INSERT. A code registered by someone else since the check fails the insert, and the whole
+   * transaction with it.
+   */
+  private void store(List<Member> newMembers) {
+    entityManager.unwrap(Session.class).setJdbcBatchSize(BATCH);
+    for (int i = 0; i < newMembers.size(); i++) {
+      entityManager.persist(newMembers.get(i));
+      if ((i + 1) % BATCH == 0) {
+        entityManager.flush();
+        entityManager.clear();
+      }
     }
-    LocalDate certificate = in.pastDate("Ngày cấp giấy chứng nhận lớp nhận thức về Đảng (awarenessCertificateDate)",
-        r.awarenessCertificateDate(), false, today);
-    in.throwIfInvalid();
-    boolean active = r.youthUnionActive() == null || r.youthUnionActive();
-    return new Member(code, fullName, birthDate, gender, branchCode, joined, active, education, rating, ratingYear,
-        certificate);
+    entityManager.flush();
   }
 }

@@ -72,8 +72,9 @@ public class UnitService {
     return units.findAllByOrderByCode();
   }
 
-  public boolean isBranch(String code) {
-    return code != null && units.findById(code).map(u -> u.getKind() == UnitKind.YOUTH_BRANCH).orElse(false);
+  public Set<String> branchCodes() {
+    return units.findAllByOrderByCode().stream().filter(u -> u.getKind() == UnitKind.YOUTH_BRANCH)
+        .map(OrgUnit::getCode).collect(Collectors.toSet());
   }
 
   /** Walks from a branch to its grassroots unit, Party cell, Party committee and superior committee. */

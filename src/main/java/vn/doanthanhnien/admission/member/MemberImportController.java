@@ -1,0 +1,71 @@
+package vn.doanthanhnien.admission.member;
+
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import vn.doanthanhnien.admission.member.ImportRefusedException.Problem;
+
+/**
+ * {@code POST /api/members/import} with the file in the multipart field {@code file}. The upload is parsed only when
+ * this controller asks for it ({@code spring.servlet.multipart.resolve-lazily}), so that an upload over the servlet's
+ * hard cap too reaches the handlers below and gets a Vietnamese answer.
+ */
+@RestController
+public class MemberImportController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MemberImportController.class);
+
+  private final MemberImport imports;
+
+  public MemberImportController(MemberImport imports) {
+    this.imports = imports;
+  }
+
+  public record Imported(int imported, String message) {
+  }
+
+  /** {@code errors}: reasons the file as a whole was refused; {@code problems}: every wrong cell. */
+  public record Refused(String message, List<String> errors, List<Problem> problems) {
+  }
+
+  @PostMapping("/api/members/import")
+  public ResponseEntity<Imported> importFile(@RequestParam("file") MultipartFile file) throws IOException {
+    if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+      throw ImportRefusedException.file("chưa chọn tệp.");
+    }
+    int imported = imports.importFile(file.getOriginalFilename(), file.getBytes());
+    LOG.info("{} members imported from {}", imported, file.getOriginalFilename());
+    return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(imported, "Đã nhập " + imported + " đoàn viên."));
+  }
+
+  @ExceptionHandler(ImportRefusedException.class)
+  ResponseEntity<Refused> refused(ImportRefusedException e) {
+    LOG.info("Import refused: {} problem(s), {} file reason(s)", e.getProblems().size(), e.getReasons().size());
+    return ResponseEntity.badRequest().body(new Refused(e.getMessage(), e.getReasons(), e.getProblems()));
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<Refused> noFile(MissingServletRequestPartException e) {
+    return refused(ImportRefusedException.file("chưa chọn tệp (trường file của biểu mẫu)."));
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Refused> notAnUpload(MultipartException e) {
+    if (e instanceof MaxUploadSizeExceededException) {
+      return refused(MemberImport.tooLarge());
+    }
+    LOG.info("Not a file upload: {}", e.getMessage());
+    return refused(ImportRefusedException.file("yêu cầu phải gửi tệp dưới dạng multipart/form-data, trường file."));
+  }
+}
