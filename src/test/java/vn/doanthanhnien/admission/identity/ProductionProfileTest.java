@@ -15,12 +15,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
 import javax.sql.DataSource;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.AdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.CockpitRuntimeDelegate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.TasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.WelcomeRuntimeDelegate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,10 +60,22 @@ class ProductionProfileTest {
    * static registry, where ours replaces it and closing ours removes it, so it is put back afterwards.
    */
   private static ProcessEngine otherDefaultEngine;
+  /**
+   * The same for the webapps: each keeps its runtime delegate in a static field that our context's shutdown clears,
+   * after which signing in to the other context's Tasklist fails (HTTP 500).
+   */
+  private static TasklistRuntimeDelegate tasklist;
+  private static CockpitRuntimeDelegate cockpit;
+  private static AdminRuntimeDelegate admin;
+  private static WelcomeRuntimeDelegate welcome;
 
   @BeforeAll
   static void startPostgresAndTheApplication() throws IOException {
     otherDefaultEngine = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
+    tasklist = Tasklist.getRuntimeDelegate();
+    cockpit = Cockpit.getRuntimeDelegate();
+    admin = Admin.getRuntimeDelegate();
+    welcome = Welcome.getRuntimeDelegate();
     postgres = EmbeddedPostgres.start();
     app = prod("--ADMISSION_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--ADMISSION_DB_USER=postgres",
@@ -76,6 +96,10 @@ class ProductionProfileTest {
     if (otherDefaultEngine != null) {
       ProcessEngines.registerProcessEngine(otherDefaultEngine);
     }
+    Tasklist.setTasklistRuntimeDelegate(tasklist);
+    Cockpit.setCockpitRuntimeDelegate(cockpit);
+    Admin.setAdminRuntimeDelegate(admin);
+    Welcome.setRuntimeDelegate(welcome);
   }
 
   @Test
