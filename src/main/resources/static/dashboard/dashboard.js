@@ -149,7 +149,14 @@ function chart(id) {
   return charts[id];
 }
 
-const baseText = { fontFamily: 'inherit', color: '#1f2933' };
+// ECharts measures its labels with this font, so it is named rather than inherited.
+const baseText = { fontFamily: '"Segoe UI", Roboto, "Noto Sans", Arial, sans-serif', color: '#1f2933' };
+
+/** A round axis maximum above `value` (12, 15, 20, 25, 30, 40…), so the quota line and the bars fit below it. */
+function roundUp(value) {
+  const power = 10 ** Math.floor(Math.log10(value));
+  return Math.ceil([1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * power).find((v) => v >= value));
+}
 
 function funnel(report) {
   $('funnel-note').textContent = report.quota === null
@@ -170,7 +177,7 @@ function funnel(report) {
     grid: { left: 48, right: 24, top: 36, bottom: 32 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: steps.map((s) => s.name), axisTick: { show: false } },
-    yAxis: { type: 'value', minInterval: 1, max: Math.ceil(top * 1.15) },
+    yAxis: { type: 'value', minInterval: 1, max: roundUp(top * 1.1) },
     series: [{
       type: 'bar',
       barWidth: '50%',

@@ -70,6 +70,8 @@ async function load() {
     .filter(({ unit }) => administrator || quotaOf.has(unit.code));
   rows = units.map(({ unit, depth }) => ({ unit, depth, saved: quotaOf.has(unit.code) ? quotaOf.get(unit.code) : null }));
   shownYear = year;
+  $('hint').hidden = !administrator;
+  $('actions').hidden = !administrator;
   if (administrator) {
     $('status').hidden = true;
   } else {
