@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -488,11 +489,11 @@ class AYearOfCandidaciesTest {
         String.class, instance.getBusinessKey());
   }
 
-  private java.util.stream.Stream<Plan> mine(String unit) {
+  private Stream<Plan> mine(String unit) {
     return PLANS.stream().filter(p -> BRANCHES_OF.get(unit).contains(p.branch()));
   }
 
-  private long expected(String unit, java.util.function.Predicate<Plan> counted) {
+  private long expected(String unit, Predicate<Plan> counted) {
     return mine(unit).filter(counted).count();
   }
 

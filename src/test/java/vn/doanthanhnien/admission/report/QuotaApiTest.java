@@ -2,8 +2,10 @@ package vn.doanthanhnien.admission.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -80,7 +82,7 @@ class QuotaApiTest {
     ResponseEntity<List<Map<String, Object>>> response = rest.withBasicAuth(user, "demo").exchange(
         "/api/quotas/{year}", HttpMethod.GET, null, LIST, year);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    Map<String, Integer> quotas = new java.util.LinkedHashMap<>();
+    Map<String, Integer> quotas = new LinkedHashMap<>();
     response.getBody().forEach(q -> {
       assertThat(q).containsEntry("year", year);
       quotas.put((String) q.get("unitCode"), (Integer) q.get("introduced"));
@@ -89,6 +91,6 @@ class QuotaApiTest {
   }
 
   private static Map<String, Integer> sorted(Map<String, Integer> quotas) {
-    return new java.util.TreeMap<>(quotas);
+    return new TreeMap<>(quotas);
   }
 }
