@@ -57,6 +57,9 @@ public class SignIn extends OncePerRequestFilter {
         refuse(response, HttpServletResponse.SC_FORBIDDEN, "Yêu cầu thiếu mã chống giả mạo (CSRF). Hãy tải lại trang.");
         return;
       }
+      if (userId != null) {
+        exposeCsrfToken(request, response);
+      }
     }
     if (userId == null) {
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
@@ -105,6 +108,18 @@ public class SignIn extends OncePerRequestFilter {
       return null;
     }
     return authentication.getName();
+  }
+
+  /**
+   * Pages of the application outside the webapps (the dashboard) cannot read the webapps' XSRF-TOKEN cookie, whose
+   * path is /camunda: every answer to a session request carries the session's token in the same header the webapps
+   * use. Only scripts of this origin can read it (no CORS), as with the cookie.
+   */
+  private static void exposeCsrfToken(HttpServletRequest request, HttpServletResponse response) {
+    Object token = request.getSession().getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    if (token != null) {
+      response.setHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME, token.toString());
+    }
   }
 
   private static boolean csrfTokenMatches(HttpServletRequest request) {

@@ -64,9 +64,16 @@ public class UserScope {
     }
   }
 
-  /** A unit's figures: the user's own units and those below them. */
+  /**
+   * A unit's figures and quota: the user's own units and those below them, a Party cell's attached branches included
+   * (the cell's officers see those branches' candidacies anyway).
+   */
+  public boolean canSeeUnit(String unitCode) {
+    return isUnrestricted() || roles().stream().anyMatch(r -> units.subtree(r.unitCode()).contains(unitCode));
+  }
+
   public void requireUnit(String unitCode) {
-    if (!isUnrestricted() && roles().stream().noneMatch(r -> units.subtree(r.unitCode()).contains(unitCode))) {
+    if (!canSeeUnit(unitCode)) {
       throw new ForbiddenException("Bạn không có quyền xem số liệu của đơn vị " + unitCode + ".");
     }
   }
@@ -82,7 +89,8 @@ public class UserScope {
         .anyMatch(r -> units.branchesUnder(r.unitCode()).contains(branchCode));
   }
 
-  private List<InUnit> roles() {
+  /** The roles of the signed-in user, one per unit group they belong to. */
+  public List<InUnit> roles() {
     return user.groupIds().stream().map(Roles::ofGroup).flatMap(Optional::stream).toList();
   }
 }

@@ -12,6 +12,12 @@ import vn.doanthanhnien.admission.candidacy.Candidacy;
 /** The counts of the yearly report, over the candidacies of a set of branches. */
 public interface ReportQueries extends Repository<Candidacy, Long> {
 
+  /** Nominated in [from, to): the instants of the year's first and the next year's first midnight in Vietnam. */
+  @Query("select count(c) from Candidacy c where c.branchCode in :branches"
+      + " and c.nominatedAt >= :from and c.nominatedAt < :to")
+  long countNominated(@Param("branches") Collection<String> branches, @Param("from") Instant from,
+      @Param("to") Instant to);
+
   @Query("select count(c) from Candidacy c where c.branchCode in :branches and c.introducedOn between :from and :to")
   long countIntroduced(@Param("branches") Collection<String> branches, @Param("from") LocalDate from,
       @Param("to") LocalDate to);

@@ -1,6 +1,8 @@
 package vn.doanthanhnien.admission.report;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,9 +13,14 @@ import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.identity.UserScope;
 import vn.doanthanhnien.admission.unit.OrgUnit;
+import vn.doanthanhnien.admission.unit.UnitKind;
 import vn.doanthanhnien.admission.unit.UnitService;
 
-/** Quotas and the yearly report of SPEC.md: introduced and admitted against the quota, by unit and sub-unit. */
+/**
+ * Quotas and the yearly report of SPEC.md: nominated, introduced and admitted against the quota, by unit and sub-unit
+ * in either tree. A unit counts the candidacies of the branches it answers for ({@link UnitService#branchesUnder}), and
+ * breaks down into its {@link UnitService#subUnits}, so that the sub-units of a unit add up to it in both trees.
+ */
 @Service
 @Transactional(readOnly = true)
 public class ReportService {
@@ -38,7 +45,7 @@ public class ReportService {
     scope.requireAdmin();
     units.get(unitCode);
     InputCheck in = new InputCheck(clock.zone());
-    in.require(year >= 2000 && year <= 2100, "Năm phải trong khoảng 2000–2100.");
+    checkYear(in, year);
     Integer count = in.count("Chỉ tiêu giới thiệu (introduced)", introduced, true, 0);
     in.throwIfInvalid("Không thể đặt chỉ tiêu");
     Quota quota = quotas.findById(new Quota.Key(year, unitCode)).orElse(null);
@@ -49,35 +56,61 @@ public class ReportService {
     return quota;
   }
 
+  /** The quotas set for a year, of the units whose figures the user may see. */
+  public List<Quota> quotas(int year) {
+    InputCheck in = new InputCheck(clock.zone());
+    checkYear(in, year);
+    in.throwIfInvalid("Không thể xem chỉ tiêu");
+    return quotas.findByYear(year).stream().filter(q -> scope.canSeeUnit(q.getUnitCode()))
+        .sorted(Comparator.comparing(Quota::getUnitCode)).toList();
+  }
+
   /**
+   * @param nominated candidacies nominated in the year (the date in Vietnam), whatever became of them
+   * @param introduced candidacies whose youth committee resolution is dated in the year
+   * @param admitted candidacies whose approving admission decision is dated in the year
+   * @param inProgressByStage candidacies in progress now, by the task key of their open stage, whatever the year
    * @param overdue candidacies in progress whose open stage is past its due date now, whatever the year asked for
    */
-  public record AnnualReport(int year, String unitCode, String unitName, Integer quota, long introduced,
-      long admitted, Double introducedToQuota, Double admittedToQuota, Map<String, Long> inProgressByStage,
-      long overdue, List<AnnualReport> subUnits) {
+  public record AnnualReport(int year, String unitCode, String unitName, UnitKind unitKind, Integer quota,
+      long nominated, long introduced, long admitted, Double introducedToQuota, Double admittedToQuota,
+      Map<String, Long> inProgressByStage, long overdue, List<AnnualReport> subUnits) {
   }
 
   public AnnualReport annual(int year, String unitCode) {
+    InputCheck in = new InputCheck(clock.zone());
+    checkYear(in, year);
+    in.throwIfInvalid("Không thể lập báo cáo");
     OrgUnit unit = units.get(unitCode);
     scope.requireUnit(unitCode);
-    return report(year, unit);
+    return report(year, unit, clock.now());
   }
 
-  private AnnualReport report(int year, OrgUnit unit) {
+  private AnnualReport report(int year, OrgUnit unit, Instant now) {
     Set<String> branches = units.branchesUnder(unit.getCode());
     LocalDate from = LocalDate.of(year, 1, 1);
     LocalDate to = LocalDate.of(year, 12, 31);
-    long introduced = branches.isEmpty() ? 0 : queries.countIntroduced(branches, from, to);
-    long admitted = branches.isEmpty() ? 0 : queries.countAdmitted(branches, from, to);
-    long overdue = branches.isEmpty() ? 0 : queries.countOverdue(branches, clock.now());
+    long nominated = 0;
+    long introduced = 0;
+    long admitted = 0;
+    long overdue = 0;
     Map<String, Long> byStage = new TreeMap<>();
     if (!branches.isEmpty()) {
+      nominated = queries.countNominated(branches, from.atStartOfDay(clock.zone()).toInstant(),
+          to.plusDays(1).atStartOfDay(clock.zone()).toInstant());
+      introduced = queries.countIntroduced(branches, from, to);
+      admitted = queries.countAdmitted(branches, from, to);
+      overdue = queries.countOverdue(branches, now);
       queries.inProgressByStage(branches).forEach(row -> byStage.put((String) row[0], (Long) row[1]));
     }
     Integer quota = quotas.findById(new Quota.Key(year, unit.getCode())).map(Quota::getIntroduced).orElse(null);
-    List<AnnualReport> subUnits = units.children(unit.getCode()).stream().map(u -> report(year, u)).toList();
-    return new AnnualReport(year, unit.getCode(), unit.getName(), quota, introduced, admitted,
-        ratio(introduced, quota), ratio(admitted, quota), byStage, overdue, subUnits);
+    List<AnnualReport> subUnits = units.subUnits(unit.getCode()).stream().map(u -> report(year, u, now)).toList();
+    return new AnnualReport(year, unit.getCode(), unit.getName(), unit.getKind(), quota, nominated, introduced,
+        admitted, ratio(introduced, quota), ratio(admitted, quota), byStage, overdue, subUnits);
+  }
+
+  private static void checkYear(InputCheck in, int year) {
+    in.require(year >= 2000 && year <= 2100, "Năm phải trong khoảng 2000–2100: " + year + ".");
   }
 
   private static Double ratio(long count, Integer quota) {

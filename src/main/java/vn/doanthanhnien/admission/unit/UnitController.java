@@ -20,9 +20,12 @@ public class UnitController {
     return units.all().stream().map(UnitView::of).toList();
   }
 
-  public record UnitView(String code, String name, UnitKind kind, String parentCode, String partyCellCode) {
+  /** @param kindTitle the kind as users call it ("Chi đoàn") */
+  public record UnitView(String code, String name, UnitKind kind, String kindTitle, String parentCode,
+      String partyCellCode) {
     public static UnitView of(OrgUnit u) {
-      return new UnitView(u.getCode(), u.getName(), u.getKind(), u.getParentCode(), u.getPartyCellCode());
+      return new UnitView(u.getCode(), u.getName(), u.getKind(), u.getKind().title(), u.getParentCode(),
+          u.getPartyCellCode());
     }
   }
 }

@@ -3,8 +3,8 @@ package vn.doanthanhnien.admission.unit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
@@ -87,25 +87,36 @@ public class UnitService {
     return new UnitChain(branch.getCode(), youthUnit.getCode(), cell.getCode(), committee.getCode(), superior.getCode());
   }
 
+  public Optional<OrgUnit> find(String code) {
+    return code == null ? Optional.empty() : units.findById(code);
+  }
+
   public OrgUnit get(String code) {
     return units.findById(code)
         .orElseThrow(() -> new NotFoundException("Không có đơn vị mang mã " + code + "."));
   }
 
-  public List<OrgUnit> children(String code) {
-    return units.findAllByOrderByCode().stream().filter(u -> code.equals(u.getParentCode())).toList();
+  /**
+   * The units a unit's figures break down into: the units directly below it in its own tree and, for a Party cell,
+   * the Youth Union branches attached to it, whose candidates the cell answers for.
+   */
+  public List<OrgUnit> subUnits(String code) {
+    return subUnits(code, units.findAllByOrderByCode());
   }
 
-  /** A unit with every unit below it, in both trees. */
+  private static List<OrgUnit> subUnits(String code, List<OrgUnit> all) {
+    return all.stream().filter(u -> code.equals(u.getParentCode()) || code.equals(u.getPartyCellCode())).toList();
+  }
+
+  /** A unit with every unit below it, following {@link #subUnits}: a Party unit's subtree holds its cells' branches. */
   public Set<String> subtree(String code) {
-    Map<String, List<OrgUnit>> children = units.findAllByOrderByCode().stream().filter(u -> u.getParentCode() != null)
-        .collect(Collectors.groupingBy(OrgUnit::getParentCode));
+    List<OrgUnit> all = units.findAllByOrderByCode();
     Set<String> subtree = new HashSet<>();
     Deque<String> next = new ArrayDeque<>(List.of(code));
     while (!next.isEmpty()) {
       String current = next.pop();
       if (subtree.add(current)) {
-        children.getOrDefault(current, List.of()).forEach(child -> next.push(child.getCode()));
+        subUnits(current, all).forEach(child -> next.push(child.getCode()));
       }
     }
     return subtree;
@@ -118,8 +129,7 @@ public class UnitService {
   public Set<String> branchesUnder(String code) {
     Set<String> subtree = subtree(code);
     return units.findAllByOrderByCode().stream()
-        .filter(u -> u.getKind() == UnitKind.YOUTH_BRANCH)
-        .filter(u -> subtree.contains(u.getCode()) || subtree.contains(u.getPartyCellCode()))
+        .filter(u -> u.getKind() == UnitKind.YOUTH_BRANCH && subtree.contains(u.getCode()))
         .map(OrgUnit::getCode)
         .collect(Collectors.toSet());
   }

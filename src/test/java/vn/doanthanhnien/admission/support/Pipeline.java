@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -81,7 +82,13 @@ public class Pipeline {
 
   /** Claims and submits the current task as the demo user of its role, then runs the steps that follow it. */
   public void complete(ProcessInstance instance, String taskKey, Map<String, Object> values) {
-    submit(instance, taskKey, values);
+    complete(instance, taskKey, values, USER_OF_TASK::get);
+  }
+
+  /** The same for a candidacy of another branch: {@code userOfTask} names who completes each task key. */
+  public void complete(ProcessInstance instance, String taskKey, Map<String, Object> values,
+      UnaryOperator<String> userOfTask) {
+    submit(instance, taskKey, values, userOfTask);
     runAutomaticSteps(instance);
   }
 
@@ -90,17 +97,25 @@ public class Pipeline {
    * open: a concern found for one subject cancels the verification of the others.
    */
   public void submit(ProcessInstance instance, String taskKey, Map<String, Object> values) {
+    submit(instance, taskKey, values, USER_OF_TASK::get);
+  }
+
+  private void submit(ProcessInstance instance, String taskKey, Map<String, Object> values,
+      UnaryOperator<String> userOfTask) {
     List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).list();
     if (open.isEmpty()) {
       throw new AssertionError("Not waiting at " + taskKey);
     }
     open.stream().filter(task -> tasks.createTaskQuery().taskId(task.getId()).count() == 1)
-        .forEach(task -> submit(task, values));
+        .forEach(task -> submitAs(userOfTask.apply(task.getTaskDefinitionKey()), task, values));
   }
 
   /** Claims and submits one task as the demo user of its role. */
   public void submit(Task task, Map<String, Object> values) {
-    String user = USER_OF_TASK.get(task.getTaskDefinitionKey());
+    submitAs(USER_OF_TASK.get(task.getTaskDefinitionKey()), task, values);
+  }
+
+  private void submitAs(String user, Task task, Map<String, Object> values) {
     as(user, () -> {
       tasks.claim(task.getId(), user);
       forms.submitTaskForm(task.getId(), values);

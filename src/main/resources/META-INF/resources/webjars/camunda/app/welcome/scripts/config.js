@@ -1,0 +1,16 @@
+// Replaces the Welcome application's default configuration (all of it commented out in Camunda 7.24) to link the
+// application's own pages, so that users who open the application's address find them beside Tasklist.
+export default {
+  links: [
+    {
+      label: 'Báo cáo kết nạp đoàn viên ưu tú',
+      href: '/dashboard/',
+      description: 'Đề cử, giới thiệu và kết nạp so với chỉ tiêu theo đơn vị và năm; tải báo cáo Excel.'
+    },
+    {
+      label: 'Chỉ tiêu giới thiệu (quản trị)',
+      href: '/dashboard/quotas.html',
+      description: 'Đặt chỉ tiêu giới thiệu đoàn viên ưu tú của từng đơn vị Đoàn trong năm.'
+    }
+  ]
+};
