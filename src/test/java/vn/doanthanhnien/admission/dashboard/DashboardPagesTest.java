@@ -2,21 +2,17 @@ package vn.doanthanhnien.admission.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.doanthanhnien.admission.support.BrowserSession;
 import vn.doanthanhnien.admission.support.PipelineTest;
 
 /**
@@ -33,18 +29,21 @@ class DashboardPagesTest {
 
   @LocalServerPort int port;
 
-  private final CookieManager cookies = new CookieManager();
-  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private BrowserSession browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = new BrowserSession(port);
+  }
 
   @Test
   void bothPagesAndEverythingTheyLoadComeFromTheApplicationWithSecurityHeaders() throws Exception {
-    HttpResponse<String> bare = send(get("/dashboard"));
+    HttpResponse<String> bare = browser.send(browser.get("/dashboard"));
     assertThat(bare.statusCode()).isEqualTo(302);
     assertThat(bare.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/"));
 
     for (String page : List.of("/dashboard/", "/dashboard/index.html", "/dashboard/quotas.html")) {
-      HttpResponse<String> html = send(get(page));
+      HttpResponse<String> html = browser.send(browser.get(page));
       assertThat(html.statusCode()).as(page).isEqualTo(200);
       assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
       assertThat(html.headers().firstValue("Content-Security-Policy"))
@@ -53,25 +52,27 @@ class DashboardPagesTest {
       assertThat(html.body()).contains("<html lang=\"vi\">").doesNotContain("http://", "https://");
       for (String resource : references(html.body())) {
         String path = resource.startsWith("/") ? resource : "/dashboard/" + resource;
-        HttpResponse<String> loaded = send(get(path));
+        HttpResponse<String> loaded = browser.send(browser.get(path));
         assertThat(loaded.statusCode()).as("%s loaded by %s", path, page).isEqualTo(200);
         if (path.endsWith(".js") && path.startsWith("/dashboard/")) {
           assertThat(loaded.body()).as(path).doesNotContain("http://", "https://");
           for (String module : matches(MODULE_IMPORT, loaded.body())) {
-            assertThat(send(get("/dashboard/" + module)).statusCode()).as("%s imported by %s", module, path)
+            assertThat(browser.send(browser.get("/dashboard/" + module)).statusCode())
+                .as("%s imported by %s", module, path)
                 .isEqualTo(200);
           }
         }
       }
     }
-    assertThat(send(get("/dashboard/")).body()).contains("Báo cáo kết nạp đoàn viên ưu tú vào Đảng",
+    assertThat(browser.send(browser.get("/dashboard/")).body()).contains("Báo cáo kết nạp đoàn viên ưu tú vào Đảng",
         "/webjars/echarts/5.3.1/dist/echarts.min.js", "Tải báo cáo Excel (.xlsx)");
-    assertThat(send(get("/dashboard/quotas.html")).body()).contains("Chỉ tiêu giới thiệu đoàn viên ưu tú vào Đảng");
+    assertThat(browser.send(browser.get("/dashboard/quotas.html")).body())
+        .contains("Chỉ tiêu giới thiệu đoàn viên ưu tú vào Đảng");
   }
 
   @Test
   void camundasWelcomePageLinksBothPages() throws Exception {
-    HttpResponse<String> config = send(get("/camunda/app/welcome/scripts/config.js"));
+    HttpResponse<String> config = browser.send(browser.get("/camunda/app/welcome/scripts/config.js"));
 
     assertThat(config.statusCode()).isEqualTo(200);
     assertThat(config.body()).contains("href: '/dashboard/'", "href: '/dashboard/quotas.html'",
@@ -80,61 +81,46 @@ class DashboardPagesTest {
 
   @Test
   void withATasklistSessionThePagesReadTheFiguresAndSaveAQuotaOnlyWithTheCsrfToken() throws Exception {
-    assertThat(send(get("/api/me")).statusCode()).as("before signing in").isEqualTo(401);
-    signInToTasklist("admin");
+    assertThat(browser.send(browser.get("/api/me")).statusCode()).as("before signing in").isEqualTo(401);
+    browser.signInToTasklist("admin");
 
-    HttpResponse<String> me = send(get("/api/me"));
+    HttpResponse<String> me = browser.send(browser.get("/api/me"));
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(me.body()).contains("\"administrator\":true");
-    HttpCookie cookie = csrfCookie();
+    HttpCookie cookie = browser.csrfCookie();
     assertThat(cookie.getPath()).as("why the pages, under /dashboard/, cannot read the cookie").isEqualTo("/camunda");
     assertThat(me.headers().firstValue("X-XSRF-TOKEN")).as("the token handed to the session's pages")
         .contains(cookie.getValue());
 
     String quota = "{\"introduced\":25}";
-    HttpResponse<String> forged = send(request("/api/quotas/2032/KTNN").header("Content-Type", "application/json")
+    HttpResponse<String> forged = browser.send(browser.request("/api/quotas/2032/KTNN")
+        .header("Content-Type", "application/json")
         .PUT(BodyPublishers.ofString(quota)).build());
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(forged.body()).contains("CSRF");
-    assertThat(send(get("/api/quotas/2032")).body()).as("nothing stored").isEqualTo("[]");
+    assertThat(browser.send(browser.get("/api/quotas/2032")).body()).as("nothing stored").isEqualTo("[]");
 
-    HttpResponse<String> saved = send(request("/api/quotas/2032/KTNN").header("Content-Type", "application/json")
+    HttpResponse<String> saved = browser.send(browser.request("/api/quotas/2032/KTNN")
+        .header("Content-Type", "application/json")
         .header("X-XSRF-TOKEN", me.headers().firstValue("X-XSRF-TOKEN").orElseThrow())
         .PUT(BodyPublishers.ofString(quota)).build());
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-    assertThat(send(get("/api/quotas/2032")).body()).isEqualTo("[{\"year\":2032,\"unitCode\":\"KTNN\",\"introduced\":25}]");
-    assertThat(send(get("/api/reports/annual?year=2032&unit=KTNN")).body()).contains("\"quota\":25");
-    assertThat(send(get("/api/reports/annual.xlsx?year=2032&unit=KTNN")).statusCode()).isEqualTo(200);
+    assertThat(browser.send(browser.get("/api/quotas/2032")).body())
+        .isEqualTo("[{\"year\":2032,\"unitCode\":\"KTNN\",\"introduced\":25}]");
+    assertThat(browser.send(browser.get("/api/reports/annual?year=2032&unit=KTNN")).body()).contains("\"quota\":25");
+    assertThat(browser.send(browser.get("/api/reports/annual.xlsx?year=2032&unit=KTNN")).statusCode()).isEqualTo(200);
   }
 
   @Test
   void theStagesComeInPipelineOrderWithTheirTasklistNames() throws Exception {
-    signInToTasklist("secretary");
+    browser.signInToTasklist("secretary");
 
-    HttpResponse<String> stages = send(get("/api/reports/stages"));
+    HttpResponse<String> stages = browser.send(browser.get("/api/reports/stages"));
 
     assertThat(stages.statusCode()).isEqualTo(200);
     assertThat(stages.body()).startsWith("[{\"key\":\"recordBranchVote\",\"name\":\"Ghi kết quả biểu quyết của chi đoàn\"}")
         .contains("{\"key\":\"verifyBackground\",\"name\":\"Thẩm tra lý lịch\"}")
         .endsWith("{\"key\":\"recordAdmissionCeremony\",\"name\":\"Ghi lễ kết nạp đảng viên\"}]");
-  }
-
-  /** Signs in through the webapps' login, as Tasklist does (see BrowserSessionTest). */
-  private void signInToTasklist(String user) throws IOException, InterruptedException {
-    send(get("/camunda/app/tasklist/default/"));
-    HttpResponse<String> login = send(request("/camunda/api/admin/auth/user/default/login/tasklist")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", csrfCookie().getValue())
-        .POST(BodyPublishers.ofString("username=" + user + "&password=demo")).build());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    // Signing in starts a new session; Tasklist's next request gets that session's token.
-    HttpResponse<String> signedIn = send(get("/camunda/api/admin/auth/user/default"));
-    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
-  }
-
-  private HttpCookie csrfCookie() {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .reduce((first, last) -> last).orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
   }
 
   private static List<String> references(String html) {
@@ -148,17 +134,5 @@ class DashboardPagesTest {
       found.add(m.group(1));
     }
     return found;
-  }
-
-  private HttpRequest get(String path) {
-    return request(path).GET().build();
-  }
-
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-  }
-
-  private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-    return browser.send(request, BodyHandlers.ofString());
   }
 }

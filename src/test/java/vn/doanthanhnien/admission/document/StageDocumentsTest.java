@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +49,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import vn.doanthanhnien.admission.support.BrowserSession;
 import vn.doanthanhnien.admission.support.Pipeline;
 import vn.doanthanhnien.admission.support.PipelineTest;
 
@@ -270,14 +266,9 @@ class StageDocumentsTest {
     assertThat(link.find()).as("the form links to the branch's resolution").isTrue();
     String href = link.group(1).replace("{{candidacyId}}", instance.getBusinessKey());
 
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    browser.send(get("/camunda/app/tasklist/default/"), BodyHandlers.discarding());
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken(cookies))
-        .POST(BodyPublishers.ofString("username=youthcommittee&password=demo")).build(), BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    HttpResponse<byte[]> pdf = browser.send(get(href), BodyHandlers.ofByteArray());
+    BrowserSession browser = new BrowserSession(port);
+    browser.signInToTasklist("youthcommittee");
+    HttpResponse<byte[]> pdf = browser.send(browser.get(href), BodyHandlers.ofByteArray());
 
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
@@ -297,19 +288,6 @@ class StageDocumentsTest {
     }
     assertThat(links).hasSizeGreaterThanOrEqualTo(26).allSatisfy(href -> assertThat(href)
         .matches("/api/candidacies/\\{\\{candidacyId}}/documents/(4_1-KND|4-KND|6-KND|8-KND|9-KND)\\.(docx|pdf)"));
-  }
-
-  private HttpRequest get(String path) {
-    return HttpRequest.newBuilder(uri(path)).GET().build();
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  private static String csrfToken(CookieManager cookies) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .reduce((first, last) -> last).orElseThrow().getValue();
   }
 
   /** Nominates the member and completes each task with valid input, changed by {@code input}, up to {@code until}. */
