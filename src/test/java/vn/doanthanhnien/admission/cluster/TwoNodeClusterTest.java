@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -118,8 +117,7 @@ class TwoNodeClusterTest {
 
     // The hourly watch made due now while the officers work, on both nodes; either job executor may take it.
     makeDue(b, watchJob);
-    AtomicInteger submissions = new AtomicInteger();
-    CandidacyDriver driver = new CandidacyDriver(nodes, submissions);
+    CandidacyDriver driver = new CandidacyDriver(nodes);
     ExecutorService officers = Executors.newFixedThreadPool(3);
     try {
       List<Future<?>> driven = new ArrayList<>();

@@ -20,8 +20,9 @@ import vn.doanthanhnien.admission.PartyAdmissionApplication;
 
 /**
  * One instance of the application in a JVM of its own, as an operator runs it: the main class on the test's
- * classpath (without the test classes), a random free port, the job executor on, its output in a log file. Nodes
- * are killed when the test JVM exits, in case a test could not close them.
+ * classpath (without the test classes), started in a folder of its own (where the default profile keeps its H2
+ * database, {@code ./data}), a random free port, the job executor on, its output in a log file there. Nodes are
+ * killed when the test JVM exits, in case a test could not close them.
  */
 public final class AppNode implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public final class AppNode implements AutoCloseable {
   }
 
   private final String name;
+  private final Path directory;
   private final Path log;
   private final List<String> command;
   private Process process;
@@ -48,6 +50,7 @@ public final class AppNode implements AutoCloseable {
    */
   public AppNode(String name, Path directory, String... settings) {
     this.name = name;
+    this.directory = directory;
     this.log = directory.resolve(name + ".log");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -72,7 +75,7 @@ public final class AppNode implements AutoCloseable {
     }
     try {
       logOffset = Files.exists(log) ? Files.size(log) : 0;
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+      ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().put("CLASSPATH", applicationClasspath());
       process = builder.start();

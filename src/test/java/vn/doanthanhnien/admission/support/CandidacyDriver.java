@@ -3,7 +3,8 @@ package vn.doanthanhnien.admission.support;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Drives a candidacy to its end over HTTP, from whatever stage it is at: submits every open task with valid values
@@ -16,12 +17,19 @@ public final class CandidacyDriver {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
   private final List<NodeClient> nodes;
-  private final AtomicInteger submissions;
+  /** Tasks whose submission a node acknowledged (HTTP 204): each must stay completed, whatever happens next. */
+  private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
-  /** @param submissions counts every accepted submission, across all drivers sharing it */
-  public CandidacyDriver(List<NodeClient> nodes, AtomicInteger submissions) {
+  public CandidacyDriver(List<NodeClient> nodes) {
     this.nodes = List.copyOf(nodes);
-    this.submissions = submissions;
+  }
+
+  public Set<String> acknowledgedTasks() {
+    return Set.copyOf(acknowledged);
+  }
+
+  public int submissions() {
+    return acknowledged.size();
   }
 
   /**
@@ -53,7 +61,7 @@ public final class CandidacyDriver {
           throw new AssertionError("Submitting " + task.get("taskDefinitionKey") + " of " + processInstanceId
               + ": HTTP " + answer.status() + " " + answer.body());
         }
-        submissions.incrementAndGet();
+        acknowledged.add((String) task.get("id"));
       }
       waitingSince = System.nanoTime();
     }
