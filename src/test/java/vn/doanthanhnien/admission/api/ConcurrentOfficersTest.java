@@ -2,6 +2,9 @@ package vn.doanthanhnien.admission.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -31,14 +35,16 @@ import org.springframework.http.ResponseEntity;
 import vn.doanthanhnien.admission.candidacy.CandidacyEvent;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.candidacy.TimelineAction;
+import vn.doanthanhnien.admission.support.BrowserSession;
 import vn.doanthanhnien.admission.support.Pipeline;
 import vn.doanthanhnien.admission.support.PipelineTest;
 import vn.doanthanhnien.admission.support.TestMembers;
 
 /**
- * Two officers of one branch act on the same task over HTTP: one wins, the other is told in Vietnamese with 409, in
- * Camunda's error shape, and nothing is recorded twice. The two requests are released together by a barrier, a few
- * times over, until at least one pair really met in the database (the loser then fails on the task's version).
+ * Two officers of one branch act on the same task over HTTP, through {@code /engine-rest} and through Tasklist's own
+ * API: one wins, the other is told in Vietnamese with 409, in Camunda's error shape, and nothing is recorded twice.
+ * Requests meant to meet are released together by a barrier, a few times over, until at least one pair really met in
+ * the database (the loser then fails on the task's version).
  */
 @PipelineTest
 class ConcurrentOfficersTest {
@@ -48,6 +54,7 @@ class ConcurrentOfficersTest {
   /** A second branch secretary of KTNN-01 beside the demo user {@code secretary}. */
   private static final String DEPUTY = "secretary-deputy";
   private static final int ATTEMPTS = 8;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TestRestTemplate rest;
   @Autowired Pipeline pipeline;
@@ -57,6 +64,7 @@ class ConcurrentOfficersTest {
   @Autowired IdentityService identity;
   @Autowired CandidacyService candidacies;
   @Autowired DataSource dataSource;
+  @LocalServerPort int port;
 
   @BeforeEach
   void aSecondSecretaryOfTheBranch() {
@@ -134,8 +142,30 @@ class ConcurrentOfficersTest {
       String winner = answers.get(0).getStatusCode().value() == 204 ? "secretary" : DEPUTY;
       assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(winner);
       assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).singleElement()
-          .satisfies(a -> assertThat((String) a.getBody().get("message")).contains("đã được " + winner + " nhận trước"));
+          .satisfies(a -> assertThat((String) a.getBody().get("message"))
+              .contains("đã được " + winner + " nhận trước"));
     }
+  }
+
+  @Test
+  void inTasklistTheSecondClaimAndTheSecondSubmissionGet409Too() throws Exception {
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+    Task task = pipeline.task(instance);
+    BrowserSession secretary = new BrowserSession(port);
+    secretary.signInToTasklist("secretary");
+    BrowserSession deputy = new BrowserSession(port);
+    deputy.signInToTasklist(DEPUTY);
+
+    assertThat(tasklist(secretary, task.getId(), "claim", Map.of("userId", "secretary")).statusCode()).isEqualTo(204);
+    HttpResponse<String> secondClaim = tasklist(deputy, task.getId(), "claim", Map.of("userId", DEPUTY));
+    assertThat(tasklist(secretary, task.getId(), "submit-form", form()).statusCode()).isEqualTo(204);
+    HttpResponse<String> secondSubmission = tasklist(deputy, task.getId(), "submit-form", form());
+
+    assertThat(secondClaim.statusCode()).isEqualTo(409);
+    assertThat(secondClaim.body()).contains("\"type\":\"TaskAlreadyClaimedException\"", "đã được secretary nhận trước");
+    assertThat(secondSubmission.statusCode()).isEqualTo(409);
+    assertThat(secondSubmission.body()).contains("đã được hoàn thành lúc");
+    assertCompletedOnceAndMovedOn(instance);
   }
 
   @Test
@@ -230,10 +260,23 @@ class ConcurrentOfficersTest {
   }
 
   private ResponseEntity<Map<String, Object>> submit(String user, String taskId) {
+    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/task/{id}/submit-form", HttpMethod.POST,
+        new HttpEntity<>(form()), OBJECT, taskId);
+  }
+
+  /** The branch vote's form as Camunda's REST API takes it. */
+  private Map<String, Object> form() {
     Map<String, Object> variables = new LinkedHashMap<>();
     pipeline.valid("recordBranchVote").forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/task/{id}/submit-form", HttpMethod.POST,
-        new HttpEntity<>(Map.of("variables", variables)), OBJECT, taskId);
+    return Map.of("variables", variables);
+  }
+
+  /** A task action the way Tasklist calls it: the webapps' copy of the REST API, with the session's CSRF token. */
+  private static HttpResponse<String> tasklist(BrowserSession session, String taskId, String action, Object body)
+      throws Exception {
+    return session.send(session.request("/camunda/api/engine/engine/default/task/" + taskId + "/" + action)
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", session.csrfCookie().getValue())
+        .POST(BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
   }
 
   private ResponseEntity<Map<String, Object>> claim(String user, String taskId) {
