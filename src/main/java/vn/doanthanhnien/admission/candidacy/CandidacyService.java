@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.time.Instant;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,10 +116,31 @@ public class CandidacyService {
     }
     // Checked above by the application's rule; a grant to update the instance would also let the user change its data.
     // correlateAll: unlike correlate, it writes the user operation log (one instance has this business key).
-    system.run(() -> runtime.createMessageCorrelation(PartyAdmissionProcess.WITHDRAWAL_MESSAGE)
-        .processInstanceBusinessKey(String.valueOf(id))
-        .setVariable(PartyAdmissionProcess.Var.WITHDRAWAL_REASON, Variables.stringValue(why, true))
-        .correlateAll());
+    String businessKey = String.valueOf(id);
+    List<MessageCorrelationResult> withdrawn;
+    try {
+      withdrawn = system.call(() -> runtime.createMessageCorrelation(PartyAdmissionProcess.WITHDRAWAL_MESSAGE)
+          .processInstanceBusinessKey(businessKey)
+          .setVariable(PartyAdmissionProcess.Var.WITHDRAWAL_REASON, Variables.stringValue(why, true))
+          .correlateAllWithResult());
+    } catch (ProcessEngineException e) {
+      // An instance ending while it is correlated fails in one of several ways (a version clash, its executions or
+      // subscription gone); what matters is that it ended.
+      if (isRunning(businessKey)) {
+        throw e;
+      }
+      LOG.info("Withdrawal of candidacy {} met its instance ending: {}", id, e.getMessage());
+      withdrawn = List.of();
+    }
+    if (withdrawn.isEmpty()) {
+      // Ended by another request after this one read it as open, such as a second officer's withdrawal at once.
+      throw new ConflictException("Hồ sơ " + id + " vừa kết thúc do một thao tác khác cùng lúc, không thể rút.");
+    }
+  }
+
+  private boolean isRunning(String businessKey) {
+    return system.call(() -> runtime.createProcessInstanceQuery().processDefinitionKey(PartyAdmissionProcess.KEY)
+        .processInstanceBusinessKey(businessKey).count()) > 0;
   }
 
   /** A candidacy of a branch the signed-in user answers for. */

@@ -1,8 +1,10 @@
 package vn.doanthanhnien.admission.common;
 
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -47,5 +49,16 @@ public class ApiErrors {
   ResponseEntity<ErrorBody> conflict(ConflictException e) {
     LOG.info("Request conflicts with current state: {}", e.getMessage());
     return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.getMessage(), List.of()));
+  }
+
+  /**
+   * Two requests changed the same record at once: the candidacy's or probation's version ({@code @Version}), a row
+   * of the engine's, or a lock the database gave up waiting for. The later one was rolled back whole.
+   */
+  @ExceptionHandler({ConcurrencyFailureException.class, OptimisticLockingException.class})
+  ResponseEntity<ErrorBody> concurrentChange(RuntimeException e) {
+    LOG.info("Request lost a race with a concurrent change: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(EngineRestConflicts.CONCURRENT_CHANGE,
+        List.of()));
   }
 }

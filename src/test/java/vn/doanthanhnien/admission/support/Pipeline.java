@@ -1,7 +1,6 @@
 package vn.doanthanhnien.admission.support;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -144,34 +143,7 @@ public class Pipeline {
 
   /** Input that passes every check and every vote of the task. */
   public Map<String, Object> valid(String taskKey) {
-    String lastWeek = daysAgo(7);
-    return new HashMap<>(switch (taskKey) {
-      case "recordBranchVote" -> Map.of("meetingDate", lastWeek, "branchMemberCount", 25, "attendeeCount", 22,
-          "votesFor", 20, "votesAgainst", 2, "resolutionNumber", "01-NQ/CĐ");
-      case "recordYouthCommitteeResolution" -> Map.of("resolutionDate", lastWeek, "committeeMemberCount", 9,
-          "votesFor", 9, "votesAgainst", 0, "resolutionNumber", "15-NQ/ĐTN");
-      case "recordAwarenessCertificate" -> Map.of("certificateDate", lastWeek, "certificateNumber", "GCN-2026-118");
-      case "assignIntroducer" -> Map.of("introducerName", "Phạm Văn Hùng", "introducerOfficialSince", "2015-03-02",
-          "monthsWorkedTogether", 24);
-      case "checkDossier" -> Map.of("applicationReceived", true, "personalHistoryReceived", true,
-          "dossierDate", lastWeek);
-      case "verifyBackground" -> Map.of("backgroundClear", true,
-          "verificationNotes", "Lý lịch rõ ràng, gia đình chấp hành tốt chủ trương, chính sách.");
-      case "collectOpinions" -> Map.of("residenceOpinionReceived", true, "massOrganisationOpinionReceived", true,
-          "opinionSummary", "Các ý kiến đều đồng ý đề nghị kết nạp.");
-      case "recordPartyCellVote" -> Map.of("meetingDate", daysAgo(3), "officialMemberCount", 12, "votesFor", 12,
-          "votesAgainst", 0, "resolutionNumber", "06-NQ/CB");
-      case "recordPartyCommitteeVote" -> Map.of("committeeMemberCount", 15, "votesFor", 14, "votesAgainst", 1,
-          "resolutionNumber", "08-NQ/ĐU");
-      case "recordAdmissionDecision" -> Map.of("approved", true, "decisionNumber", "123-QĐ/ĐUK",
-          "decisionDate", daysAgo(1));
-      case "recordAdmissionCeremony" -> Map.of("ceremonyDate", daysAgo(0));
-      case "recordProbationCellVote" -> Map.of("meetingDate", daysAgo(0), "officialMemberCount", 12, "votesFor", 10,
-          "votesAgainst", 2, "resolutionNumber", "12-NQ/CB");
-      case "recordProbationCommitteeVote" -> Map.of("committeeMemberCount", 15, "votesFor", 12, "votesAgainst", 3,
-          "resolutionNumber", "15-NQ/ĐU");
-      default -> throw new IllegalArgumentException("No task " + taskKey);
-    });
+    return StageInputs.valid(taskKey, clock.today());
   }
 
   public String daysAgo(int days) {

@@ -1,0 +1,291 @@
+package vn.doanthanhnien.admission.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import vn.doanthanhnien.admission.candidacy.CandidacyEvent;
+import vn.doanthanhnien.admission.candidacy.CandidacyService;
+import vn.doanthanhnien.admission.candidacy.TimelineAction;
+import vn.doanthanhnien.admission.support.BrowserSession;
+import vn.doanthanhnien.admission.support.Pipeline;
+import vn.doanthanhnien.admission.support.PipelineTest;
+import vn.doanthanhnien.admission.support.TestMembers;
+
+/**
+ * Two officers of one branch act on the same task over HTTP, through {@code /engine-rest} and through Tasklist's own
+ * API: one wins, the other is told in Vietnamese with 409, in Camunda's error shape, and nothing is recorded twice.
+ * Requests meant to meet are released together by a barrier, a few times over, until at least one pair really met in
+ * the database (the loser then fails on the task's version).
+ */
+@PipelineTest
+class ConcurrentOfficersTest {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+  };
+  /** A second branch secretary of KTNN-01 beside the demo user {@code secretary}. */
+  private static final String DEPUTY = "secretary-deputy";
+  private static final int ATTEMPTS = 8;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired Pipeline pipeline;
+  @Autowired TestMembers members;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+  @Autowired CandidacyService candidacies;
+  @Autowired DataSource dataSource;
+  @LocalServerPort int port;
+
+  @BeforeEach
+  void aSecondSecretaryOfTheBranch() {
+    if (identity.createUserQuery().userId(DEPUTY).count() == 0) {
+      User user = identity.newUser(DEPUTY);
+      user.setFirstName("Thu Trang");
+      user.setLastName("Đỗ");
+      user.setPassword("demo");
+      identity.saveUser(user);
+      identity.createMembership(DEPUTY, "branch-secretary.KTNN-01");
+    }
+  }
+
+  @Test
+  void twoSubmissionsOfOneTaskAtOnceCompleteItOnceAndTheLaterGets409() throws Exception {
+    boolean raced = false;
+    for (int attempt = 0; attempt < ATTEMPTS && !raced; attempt++) {
+      ProcessInstance instance = pipeline.nominate(members.eligible());
+      Task task = pipeline.task(instance);
+
+      List<ResponseEntity<Map<String, Object>>> answers = atOnce(
+          () -> submit("secretary", task.getId()), () -> submit(DEPUTY, task.getId()));
+
+      assertThat(answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(204, 409);
+      Map<String, Object> refused = answers.stream().filter(a -> a.getStatusCode().value() == 409).findFirst()
+          .orElseThrow().getBody();
+      assertThat(refused).containsOnlyKeys("type", "message", "code");
+      assertThat((String) refused.get("message")).startsWith("Việc «Ghi kết quả biểu quyết của chi đoàn» đã được "
+          + "hoàn thành lúc ").endsWith("nội dung bạn gửi không được ghi nhận. Vui lòng tải lại danh sách việc.");
+      raced |= refused.get("type").equals("OptimisticLockingException");
+      assertCompletedOnceAndMovedOn(instance);
+    }
+    assertThat(raced).as("one pair of submissions met in the database within %d attempts", ATTEMPTS).isTrue();
+  }
+
+  @Test
+  void aSubmissionAfterTheTaskWasCompletedGets409AndAnUnknownTask404() {
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+    Task task = pipeline.task(instance);
+    assertThat(submit("secretary", task.getId()).getStatusCode().value()).isEqualTo(204);
+
+    ResponseEntity<Map<String, Object>> again = submit(DEPUTY, task.getId());
+
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat(again.getBody()).containsEntry("type", "NullValueException");
+    assertThat((String) again.getBody().get("message")).contains("đã được hoàn thành lúc");
+    assertCompletedOnceAndMovedOn(instance);
+    ResponseEntity<Map<String, Object>> unknown = submit("secretary", "khong-co-viec-nay");
+    assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+    assertThat(unknown.getBody()).containsEntry("message", "Không tìm thấy việc có mã khong-co-viec-nay.");
+  }
+
+  @Test
+  void theSecondClaimOfATaskGets409NamingWhoHasIt() {
+    Task task = pipeline.task(pipeline.nominate(members.eligible()));
+    assertThat(claim("secretary", task.getId()).getStatusCode().value()).isEqualTo(204);
+
+    ResponseEntity<Map<String, Object>> second = claim(DEPUTY, task.getId());
+
+    assertThat(second.getStatusCode().value()).isEqualTo(409);
+    assertThat(second.getBody()).containsEntry("type", "TaskAlreadyClaimedException").containsEntry("message",
+        "Việc «Ghi kết quả biểu quyết của chi đoàn» đã được secretary nhận trước. Vui lòng tải lại danh sách việc.");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("secretary");
+  }
+
+  @Test
+  void twoClaimsOfOneTaskAtOnceLeaveItWithTheWinner() throws Exception {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Task task = pipeline.task(pipeline.nominate(members.eligible()));
+
+      List<ResponseEntity<Map<String, Object>>> answers = atOnce(
+          () -> claim("secretary", task.getId()), () -> claim(DEPUTY, task.getId()));
+
+      assertThat(answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(204, 409);
+      String winner = answers.get(0).getStatusCode().value() == 204 ? "secretary" : DEPUTY;
+      assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(winner);
+      assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).singleElement()
+          .satisfies(a -> assertThat((String) a.getBody().get("message"))
+              .contains("đã được " + winner + " nhận trước"));
+    }
+  }
+
+  @Test
+  void inTasklistTheSecondClaimAndTheSecondSubmissionGet409Too() throws Exception {
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+    Task task = pipeline.task(instance);
+    BrowserSession secretary = new BrowserSession(port);
+    secretary.signInToTasklist("secretary");
+    BrowserSession deputy = new BrowserSession(port);
+    deputy.signInToTasklist(DEPUTY);
+
+    assertThat(tasklist(secretary, task.getId(), "claim", Map.of("userId", "secretary")).statusCode()).isEqualTo(204);
+    HttpResponse<String> secondClaim = tasklist(deputy, task.getId(), "claim", Map.of("userId", DEPUTY));
+    assertThat(tasklist(secretary, task.getId(), "submit-form", form()).statusCode()).isEqualTo(204);
+    HttpResponse<String> secondSubmission = tasklist(deputy, task.getId(), "submit-form", form());
+
+    assertThat(secondClaim.statusCode()).isEqualTo(409);
+    assertThat(secondClaim.body()).contains("\"type\":\"TaskAlreadyClaimedException\"", "đã được secretary nhận trước");
+    assertThat(secondSubmission.statusCode()).isEqualTo(409);
+    assertThat(secondSubmission.body()).contains("đã được hoàn thành lúc");
+    assertCompletedOnceAndMovedOn(instance);
+  }
+
+  @Test
+  void aClaimOfACompletedTaskGets409() {
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+    Task task = pipeline.task(instance);
+    pipeline.completeValid(instance, "recordBranchVote");
+
+    ResponseEntity<Map<String, Object>> claimed = claim(DEPUTY, task.getId());
+
+    assertThat(claimed.getStatusCode().value()).isEqualTo(409);
+    assertThat((String) claimed.getBody().get("message")).contains("đã được hoàn thành lúc");
+  }
+
+  @Test
+  void aSubmissionThatWaitsTooLongForTheCandidacysRowGets409AndChangesNothing() throws Exception {
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+    Task task = pipeline.task(instance);
+    ResponseEntity<Map<String, Object>> refused;
+    // Another transaction holds the candidacy's row for longer than the database's lock timeout (H2: 2 s).
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement lock = other.prepareStatement("select id from candidacy where id = ? for update")) {
+        lock.setLong(1, Long.parseLong(instance.getBusinessKey()));
+        lock.executeQuery().close();
+      }
+      refused = submit("secretary", task.getId());
+      other.rollback();
+    }
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getBody()).containsEntry("message", "Dữ liệu vừa được người khác thay đổi cùng lúc nên thao "
+        + "tác của bạn chưa được ghi nhận. Vui lòng tải lại rồi thử lại.");
+    assertThat(pipeline.task(instance).getId()).isEqualTo(task.getId());
+    assertThat(candidacies.timeline(Long.valueOf(instance.getBusinessKey())))
+        .noneMatch(e -> e.getAction() == TimelineAction.STAGE_COMPLETED);
+    assertThat(submit("secretary", task.getId()).getStatusCode().value()).isEqualTo(204);
+    assertCompletedOnceAndMovedOn(instance);
+  }
+
+  @Test
+  void twoWithdrawalsOfOneCandidacyAtOnceWithdrawItOnceAndTheLaterGets409() throws Exception {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      ProcessInstance instance = pipeline.nominate(members.eligible());
+      String id = instance.getBusinessKey();
+
+      List<ResponseEntity<Map<String, Object>>> answers = atOnce(() -> withdraw("secretary", id),
+          () -> withdraw(DEPUTY, id));
+
+      assertThat(answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(200, 409);
+      assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).singleElement()
+          .satisfies(a -> assertThat((String) a.getBody().get("message")).isIn(
+              "Hồ sơ " + id + " đã kết thúc (WITHDRAWN), không thể rút.",
+              "Hồ sơ " + id + " vừa kết thúc do một thao tác khác cùng lúc, không thể rút."));
+      assertThat(candidacies.timeline(Long.valueOf(id))).extracting(CandidacyEvent::getAction)
+          .containsOnlyOnce(TimelineAction.WITHDRAWN);
+    }
+  }
+
+  /** One timeline entry for the branch vote, one completed task in the history, and the next stage open once. */
+  private void assertCompletedOnceAndMovedOn(ProcessInstance instance) {
+    Long candidacyId = Long.valueOf(instance.getBusinessKey());
+    assertThat(candidacies.timeline(candidacyId)).filteredOn(e -> e.getAction() == TimelineAction.STAGE_COMPLETED)
+        .extracting(CandidacyEvent::getStage).containsExactly("recordBranchVote");
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("recordBranchVote").finished().count()).isOne();
+    assertThat(pipeline.tasks(instance)).extracting(Task::getTaskDefinitionKey)
+        .containsExactly("recordYouthCommitteeResolution");
+    assertThat(candidacies.get(candidacyId).getStage()).isEqualTo("recordYouthCommitteeResolution");
+  }
+
+  @SafeVarargs
+  private static <T> List<T> atOnce(Supplier<T>... requests) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(requests.length);
+    ExecutorService officers = Executors.newFixedThreadPool(requests.length);
+    try {
+      List<Future<T>> answers = new ArrayList<>();
+      for (Supplier<T> request : requests) {
+        answers.add(officers.submit(() -> {
+          start.await();
+          return request.get();
+        }));
+      }
+      List<T> result = new ArrayList<>();
+      for (Future<T> answer : answers) {
+        result.add(answer.get());
+      }
+      return result;
+    } finally {
+      officers.shutdownNow();
+    }
+  }
+
+  private ResponseEntity<Map<String, Object>> submit(String user, String taskId) {
+    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/task/{id}/submit-form", HttpMethod.POST,
+        new HttpEntity<>(form()), OBJECT, taskId);
+  }
+
+  /** The branch vote's form as Camunda's REST API takes it. */
+  private Map<String, Object> form() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    pipeline.valid("recordBranchVote").forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return Map.of("variables", variables);
+  }
+
+  /** A task action the way Tasklist calls it: the webapps' copy of the REST API, with the session's CSRF token. */
+  private static HttpResponse<String> tasklist(BrowserSession session, String taskId, String action, Object body)
+      throws Exception {
+    return session.send(session.request("/camunda/api/engine/engine/default/task/" + taskId + "/" + action)
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", session.csrfCookie().getValue())
+        .POST(BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+  }
+
+  private ResponseEntity<Map<String, Object>> claim(String user, String taskId) {
+    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/task/{id}/claim", HttpMethod.POST,
+        new HttpEntity<>(Map.of("userId", user)), OBJECT, taskId);
+  }
+
+  private ResponseEntity<Map<String, Object>> withdraw(String user, String candidacyId) {
+    return rest.withBasicAuth(user, "demo").exchange("/api/candidacies/{id}/withdraw", HttpMethod.POST,
+        new HttpEntity<>(Map.of("reason", "Đoàn viên xin rút hồ sơ")), OBJECT, candidacyId);
+  }
+}
