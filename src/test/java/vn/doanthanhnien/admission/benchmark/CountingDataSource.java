@@ -1,0 +1,80 @@
+package vn.doanthanhnien.admission.benchmark;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+
+/**
+ * Counts what the application sends to the database: every execute call is one statement (one round trip), an
+ * executeBatch one statement however many rows it carries, and the rows added to batches are counted apart. A JDK
+ * proxy around the pool's DataSource, its connections and their statements; nothing else changes.
+ */
+final class CountingDataSource {
+
+  static final LongAdder STATEMENTS = new LongAdder();
+  static final LongAdder BATCHED_ROWS = new LongAdder();
+
+  private CountingDataSource() {
+  }
+
+  record Counts(long statements, long batchedRows) {
+    Counts minus(Counts earlier) {
+      return new Counts(statements - earlier.statements, batchedRows - earlier.batchedRows);
+    }
+  }
+
+  static Counts now() {
+    return new Counts(STATEMENTS.sum(), BATCHED_ROWS.sum());
+  }
+
+  static DataSource wrap(DataSource target) {
+    return proxy(DataSource.class, target, (method, result) -> method.getName().equals("getConnection")
+        ? proxy(Connection.class, result, CountingDataSource::statementOf) : result);
+  }
+
+  private static Object statementOf(Method method, Object result) {
+    if (result instanceof CallableStatement statement) {
+      return proxy(CallableStatement.class, statement, (m, r) -> r);
+    }
+    if (result instanceof PreparedStatement statement) {
+      return proxy(PreparedStatement.class, statement, (m, r) -> r);
+    }
+    if (result instanceof Statement statement) {
+      return proxy(Statement.class, statement, (m, r) -> r);
+    }
+    return result;
+  }
+
+
+  private interface AfterCall {
+    Object apply(Method method, Object result);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T proxy(Class<T> type, Object target, AfterCall after) {
+    InvocationHandler handler = (self, method, args) -> {
+      String name = method.getName();
+      if (name.equals("unwrap") && args != null && args[0] instanceof Class<?> wanted && wanted.isInstance(target)) {
+        return target;
+      }
+      if (name.startsWith("execute")) {
+        STATEMENTS.increment();
+      } else if (name.equals("addBatch")) {
+        BATCHED_ROWS.increment();
+      }
+      try {
+        return after.apply(method, method.invoke(target, args));
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+    return (T) Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler);
+  }
+}
