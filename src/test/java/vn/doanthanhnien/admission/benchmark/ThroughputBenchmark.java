@@ -124,8 +124,11 @@ class ThroughputBenchmark {
       run("warm-up app", warmUp, nanos -> driveApp(members.get(next.getAndIncrement()), nanos));
       run("warm-up bare", warmUp, this::driveBare);
       run("warm-up REST", Math.max(4, warmUp / 10), nanos -> driveRest(members.get(next.getAndIncrement()), nanos));
+      CountingDataSource.BY_SQL.clear();
       Result bare = run("bare engine (Java API)", candidacies, this::driveBare);
+      printProfile("bare", candidacies);
       Result appResult = run("app (FormService)", candidacies, nanos -> driveApp(members.get(next.getAndIncrement()), nanos));
+      printProfile("app", candidacies);
       Result rest = run("app (REST, sample)", restSample, nanos -> driveRest(members.get(next.getAndIncrement()), nanos));
       long admitted = app.jdbc().queryForObject("select count(*) from candidacy where status = 'ADMITTED'", Long.class);
       String report = String.join("\n",
@@ -150,6 +153,17 @@ class ThroughputBenchmark {
       Files.createDirectories(out.getParent());
       Files.writeString(out, report + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static void printProfile(String name, int candidacies) {
+      if (CountingDataSource.BY_SQL.isEmpty()) {
+        return;
+      }
+      System.out.println("--- SQL of " + name + " per candidacy");
+      CountingDataSource.BY_SQL.entrySet().stream()
+          .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+          .forEach(e -> System.out.printf("%7.2f %s%n", e.getValue().sum() / (double) candidacies, e.getKey()));
+      CountingDataSource.BY_SQL.clear();
     }
 
     private String poolSize() {
