@@ -1,10 +1,14 @@
 package vn.doanthanhnien.admission.stage;
 
+import org.camunda.bpm.engine.impl.bpmn.behavior.DmnBusinessRuleTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 
 /**
  * The engine history this application keeps, which is what its users, Cockpit and the tests read: process, activity
@@ -15,8 +19,10 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
  *   <li>the detail row of every variable change ({@code ACT_HI_DETAIL}, "variable updates"): a stage's values are kept
  *       in its timeline record and as the variables that carry them onward;
  *   <li>the form submission rows ({@code ACT_HI_DETAIL}, "form fields"): the same values again;
- *   <li>the evaluations of the rule tables that the application makes itself (vote thresholds, eligibility, the
- *       certificate's validity, {@code RuleTables}): outside any process instance, and each outcome is in the timeline.
+ *   <li>the evaluations of the rule tables that the application makes itself from its listeners and delegates (vote
+ *       thresholds, eligibility, the certificate's validity, {@code RuleTables}): each outcome is in the timeline. The
+ *       engine files them under the instance whose task was being completed; those of a business rule task of a model,
+ *       and those an administrator makes through the REST API, are kept.
  * </ul>
  */
 final class HistoryKept {
@@ -28,8 +34,17 @@ final class HistoryKept {
     if (event instanceof HistoricFormPropertyEventEntity) {
       return false;
     }
-    return !(event instanceof HistoricDecisionEvaluationEvent decision)
-        || decision.getRootHistoricDecisionInstance().getProcessInstanceId() != null;
+    return !(event instanceof HistoricDecisionEvaluationEvent) || isEvaluatedByTheModel();
+  }
+
+  /** Whether the decision being recorded is the one of the business rule task the instance is at. */
+  private static boolean isEvaluatedByTheModel() {
+    BpmnExecutionContext context = Context.getBpmnExecutionContext();
+    if (context == null || context.getExecution() == null) {
+      return true;
+    }
+    ActivityImpl activity = context.getExecution().getActivity();
+    return activity != null && activity.getActivityBehavior() instanceof DmnBusinessRuleTaskActivityBehavior;
   }
 
   /** The engine's own writer, less the detail row of each variable change (the variable's history is still kept). */
