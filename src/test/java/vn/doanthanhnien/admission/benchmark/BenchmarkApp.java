@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.doanthanhnien.admission.PartyAdmissionApplication;
@@ -46,14 +48,19 @@ final class BenchmarkApp implements AutoCloseable {
       case "h2" -> {
         Path folder = Path.of("target", "benchmark", "h2");
         deleteRecursively(folder);
+        // The application's own URL (its settings after the first ';'), on a fresh file.
+        String url = setting("application.yml", "spring.datasource.url");
         args.add("--spring.datasource.url=jdbc:h2:file:" + folder.toAbsolutePath().resolve("party-admission")
-            + ";DB_CLOSE_ON_EXIT=FALSE");
+            + url.substring(url.indexOf(';')));
       }
       case "postgres" -> {
         postgres = EmbeddedPostgres.start();
         args.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
         args.add("--spring.datasource.username=postgres");
         args.add("--spring.datasource.password=postgres");
+        // The demo data need the default profile; the connection settings are those of the prod profile.
+        String rewrite = "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts";
+        args.add("--" + rewrite + "=" + setting("application-prod.yml", rewrite));
       }
       default -> throw new IllegalArgumentException("benchmark.db must be h2 or postgres, not " + database);
     }
@@ -68,6 +75,12 @@ final class BenchmarkApp implements AutoCloseable {
         }))
         .run(args.toArray(String[]::new));
     return new BenchmarkApp(database, context, postgres);
+  }
+
+  private static String setting(String file, String key) {
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource(file));
+    return yaml.getObject().getProperty(key);
   }
 
   <T> T bean(Class<T> type) {
