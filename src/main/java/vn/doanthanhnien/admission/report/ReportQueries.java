@@ -9,28 +9,36 @@ import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 import vn.doanthanhnien.admission.candidacy.Candidacy;
 
-/** The counts of the yearly report, over the candidacies of a set of branches. */
+/**
+ * The counts of the yearly report over the candidacies of a set of branches, per branch ({@code [branchCode, count]}
+ * rows): one query each for a unit and every unit below it, added up by the report.
+ */
 public interface ReportQueries extends Repository<Candidacy, Long> {
 
   /** Nominated in [from, to): the instants of the year's first and the next year's first midnight in Vietnam. */
-  @Query("select count(c) from Candidacy c where c.branchCode in :branches"
-      + " and c.nominatedAt >= :from and c.nominatedAt < :to")
-  long countNominated(@Param("branches") Collection<String> branches, @Param("from") Instant from,
+  @Query("select c.branchCode, count(c) from Candidacy c where c.branchCode in :branches"
+      + " and c.nominatedAt >= :from and c.nominatedAt < :to group by c.branchCode")
+  List<Object[]> nominatedByBranch(@Param("branches") Collection<String> branches, @Param("from") Instant from,
       @Param("to") Instant to);
 
-  @Query("select count(c) from Candidacy c where c.branchCode in :branches and c.introducedOn between :from and :to")
-  long countIntroduced(@Param("branches") Collection<String> branches, @Param("from") LocalDate from,
+  @Query("select c.branchCode, count(c) from Candidacy c where c.branchCode in :branches"
+      + " and c.introducedOn between :from and :to group by c.branchCode")
+  List<Object[]> introducedByBranch(@Param("branches") Collection<String> branches, @Param("from") LocalDate from,
       @Param("to") LocalDate to);
 
-  @Query("select count(c) from Candidacy c where c.branchCode in :branches and c.admittedOn between :from and :to")
-  long countAdmitted(@Param("branches") Collection<String> branches, @Param("from") LocalDate from,
+  @Query("select c.branchCode, count(c) from Candidacy c where c.branchCode in :branches"
+      + " and c.admittedOn between :from and :to group by c.branchCode")
+  List<Object[]> admittedByBranch(@Param("branches") Collection<String> branches, @Param("from") LocalDate from,
       @Param("to") LocalDate to);
 
-  @Query("select c.stage, count(c) from Candidacy c where c.branchCode in :branches"
-      + " and c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS group by c.stage")
-  List<Object[]> inProgressByStage(@Param("branches") Collection<String> branches);
+  /** {@code [branchCode, stage, count]} rows. */
+  @Query("select c.branchCode, c.stage, count(c) from Candidacy c where c.branchCode in :branches"
+      + " and c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS"
+      + " group by c.branchCode, c.stage")
+  List<Object[]> inProgressByBranchAndStage(@Param("branches") Collection<String> branches);
 
-  @Query("select count(c) from Candidacy c where c.branchCode in :branches"
-      + " and c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS and c.dueAt < :now")
-  long countOverdue(@Param("branches") Collection<String> branches, @Param("now") Instant now);
+  @Query("select c.branchCode, count(c) from Candidacy c where c.branchCode in :branches"
+      + " and c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS and c.dueAt < :now"
+      + " group by c.branchCode")
+  List<Object[]> overdueByBranch(@Param("branches") Collection<String> branches, @Param("now") Instant now);
 }

@@ -3,10 +3,12 @@ package vn.doanthanhnien.admission.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.common.BusinessClock;
@@ -15,6 +17,7 @@ import vn.doanthanhnien.admission.identity.UserScope;
 import vn.doanthanhnien.admission.unit.OrgUnit;
 import vn.doanthanhnien.admission.unit.UnitKind;
 import vn.doanthanhnien.admission.unit.UnitService;
+import vn.doanthanhnien.admission.unit.UnitTree;
 
 /**
  * Quotas and the yearly report of SPEC.md: nominated, introduced and admitted against the quota, by unit and sub-unit
@@ -83,28 +86,59 @@ public class ReportService {
     in.throwIfInvalid("Không thể lập báo cáo");
     OrgUnit unit = units.get(unitCode);
     scope.requireUnit(unitCode);
-    return report(year, unit, clock.now());
+    UnitTree tree = units.tree();
+    Map<String, Integer> quotaOf = quotas.findByYear(year).stream()
+        .collect(Collectors.toMap(Quota::getUnitCode, Quota::getIntroduced));
+    return report(year, unit, tree, new BranchFigures(year, tree.branchesUnder(unitCode), clock.now()), quotaOf);
   }
 
-  private AnnualReport report(int year, OrgUnit unit, Instant now) {
-    Set<String> branches = units.branchesUnder(unit.getCode());
-    LocalDate from = LocalDate.of(year, 1, 1);
-    LocalDate to = LocalDate.of(year, 12, 31);
-    long nominated = 0;
-    long introduced = 0;
-    long admitted = 0;
-    long overdue = 0;
-    Map<String, Long> byStage = new TreeMap<>();
-    if (!branches.isEmpty()) {
-      nominated = queries.countNominated(branches, from.atStartOfDay(clock.zone()).toInstant(),
-          to.plusDays(1).atStartOfDay(clock.zone()).toInstant());
-      introduced = queries.countIntroduced(branches, from, to);
-      admitted = queries.countAdmitted(branches, from, to);
-      overdue = queries.countOverdue(branches, now);
-      queries.inProgressByStage(branches).forEach(row -> byStage.put((String) row[0], (Long) row[1]));
+  /** The year's counts of every branch below the unit asked for, read once; each unit of the report adds its own. */
+  private final class BranchFigures {
+
+    final Map<String, Long> nominated;
+    final Map<String, Long> introduced;
+    final Map<String, Long> admitted;
+    final Map<String, Long> overdue;
+    final Map<String, Map<String, Long>> inProgressByStage = new HashMap<>();
+
+    BranchFigures(int year, Set<String> branches, Instant now) {
+      LocalDate from = LocalDate.of(year, 1, 1);
+      LocalDate to = LocalDate.of(year, 12, 31);
+      if (branches.isEmpty()) {
+        nominated = introduced = admitted = overdue = Map.of();
+        return;
+      }
+      nominated = byBranch(queries.nominatedByBranch(branches, from.atStartOfDay(clock.zone()).toInstant(),
+          to.plusDays(1).atStartOfDay(clock.zone()).toInstant()));
+      introduced = byBranch(queries.introducedByBranch(branches, from, to));
+      admitted = byBranch(queries.admittedByBranch(branches, from, to));
+      overdue = byBranch(queries.overdueByBranch(branches, now));
+      queries.inProgressByBranchAndStage(branches).forEach(row -> inProgressByStage
+          .computeIfAbsent((String) row[0], b -> new HashMap<>()).put((String) row[1], (Long) row[2]));
     }
-    Integer quota = quotas.findById(new Quota.Key(year, unit.getCode())).map(Quota::getIntroduced).orElse(null);
-    List<AnnualReport> subUnits = units.subUnits(unit.getCode()).stream().map(u -> report(year, u, now)).toList();
+
+    private static Map<String, Long> byBranch(List<Object[]> rows) {
+      return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+    }
+
+    static long sum(Map<String, Long> counts, Set<String> branches) {
+      return branches.stream().mapToLong(b -> counts.getOrDefault(b, 0L)).sum();
+    }
+  }
+
+  private AnnualReport report(int year, OrgUnit unit, UnitTree tree, BranchFigures figures,
+      Map<String, Integer> quotaOf) {
+    Set<String> branches = tree.branchesUnder(unit.getCode());
+    long nominated = BranchFigures.sum(figures.nominated, branches);
+    long introduced = BranchFigures.sum(figures.introduced, branches);
+    long admitted = BranchFigures.sum(figures.admitted, branches);
+    long overdue = BranchFigures.sum(figures.overdue, branches);
+    Map<String, Long> byStage = new TreeMap<>();
+    branches.forEach(b -> figures.inProgressByStage.getOrDefault(b, Map.of())
+        .forEach((stage, count) -> byStage.merge(stage, count, Long::sum)));
+    Integer quota = quotaOf.get(unit.getCode());
+    List<AnnualReport> subUnits = tree.subUnits(unit.getCode()).stream()
+        .map(u -> report(year, u, tree, figures, quotaOf)).toList();
     return new AnnualReport(year, unit.getCode(), unit.getName(), unit.getKind(), quota, nominated, introduced,
         admitted, ratio(introduced, quota), ratio(admitted, quota), byStage, overdue, subUnits);
   }

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +15,10 @@ import org.springframework.stereotype.Component;
  * sets them as process variables for the moment the stage is recorded; full history would otherwise keep their values
  * in the variable and detail tables, where every unit allowed to read the instance's history could read them. The
  * stage recorder stores them in the candidacy timeline, readable by the Party units only.
+ *
+ * <p>It also writes only the history that something here reads ({@link HistoryKept}): the history level stays
+ * {@code full} (the user operation log, which names who did what, exists only at that level), but the detail rows of
+ * every variable change and form submission and the application's own rule-table evaluations are not written.
  */
 @Component
 public class PartyOnlyHistoryFilter extends AbstractProcessEnginePlugin {
@@ -25,7 +28,7 @@ public class PartyOnlyHistoryFilter extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setEnableDefaultDbHistoryEventHandler(false);
-    configuration.getCustomHistoryEventHandlers().add(new Filter(new DbHistoryEventHandler()));
+    configuration.getCustomHistoryEventHandlers().add(new Filter(new HistoryKept.Writer()));
   }
 
   static boolean isPartyOnly(HistoryEvent event) {
@@ -37,7 +40,7 @@ public class PartyOnlyHistoryFilter extends AbstractProcessEnginePlugin {
 
     @Override
     public void handleEvent(HistoryEvent event) {
-      if (!isPartyOnly(event)) {
+      if (!isPartyOnly(event) && HistoryKept.isKept(event)) {
         database.handleEvent(event);
       }
     }

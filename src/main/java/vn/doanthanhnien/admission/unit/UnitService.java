@@ -1,8 +1,5 @@
 package vn.doanthanhnien.admission.unit;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -96,42 +93,24 @@ public class UnitService {
         .orElseThrow(() -> new NotFoundException("Không có đơn vị mang mã " + code + "."));
   }
 
-  /**
-   * The units a unit's figures break down into: the units directly below it in its own tree and, for a Party cell,
-   * the Youth Union branches attached to it, whose candidates the cell answers for.
-   */
+  /** Both trees, read once, for walking them (a report over many units). */
+  public UnitTree tree() {
+    return new UnitTree(units.findAllByOrderByCode());
+  }
+
+  /** See {@link UnitTree#subUnits}. */
   public List<OrgUnit> subUnits(String code) {
-    return subUnits(code, units.findAllByOrderByCode());
+    return tree().subUnits(code);
   }
 
-  private static List<OrgUnit> subUnits(String code, List<OrgUnit> all) {
-    return all.stream().filter(u -> code.equals(u.getParentCode()) || code.equals(u.getPartyCellCode())).toList();
-  }
-
-  /** A unit with every unit below it, following {@link #subUnits}: a Party unit's subtree holds its cells' branches. */
+  /** See {@link UnitTree#subtree}. */
   public Set<String> subtree(String code) {
-    List<OrgUnit> all = units.findAllByOrderByCode();
-    Set<String> subtree = new HashSet<>();
-    Deque<String> next = new ArrayDeque<>(List.of(code));
-    while (!next.isEmpty()) {
-      String current = next.pop();
-      if (subtree.add(current)) {
-        subUnits(current, all).forEach(child -> next.push(child.getCode()));
-      }
-    }
-    return subtree;
+    return tree().subtree(code);
   }
 
-  /**
-   * The Youth Union branches whose candidates a unit answers for: the branches below a Youth Union unit, or the
-   * branches attached to the Party cells below a Party unit.
-   */
+  /** See {@link UnitTree#branchesUnder}. */
   public Set<String> branchesUnder(String code) {
-    Set<String> subtree = subtree(code);
-    return units.findAllByOrderByCode().stream()
-        .filter(u -> u.getKind() == UnitKind.YOUTH_BRANCH && subtree.contains(u.getCode()))
-        .map(OrgUnit::getCode)
-        .collect(Collectors.toSet());
+    return tree().branchesUnder(code);
   }
 
   private OrgUnit require(String code, UnitKind kind) {

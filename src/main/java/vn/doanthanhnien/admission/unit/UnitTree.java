@@ -1,0 +1,66 @@
+package vn.doanthanhnien.admission.unit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Both trees of organisation units, read once: what a unit breaks down into and which branches it answers for. A
+ * report walks the whole tree below a unit, so these answer from memory rather than with a query per unit.
+ */
+public final class UnitTree {
+
+  private final Map<String, OrgUnit> byCode = new HashMap<>();
+  private final Map<String, List<OrgUnit>> below = new HashMap<>();
+
+  /** @param all every unit, ordered by code */
+  UnitTree(List<OrgUnit> all) {
+    for (OrgUnit unit : all) {
+      byCode.put(unit.getCode(), unit);
+      if (unit.getParentCode() != null) {
+        below.computeIfAbsent(unit.getParentCode(), k -> new ArrayList<>()).add(unit);
+      }
+      if (unit.getPartyCellCode() != null && !unit.getPartyCellCode().equals(unit.getParentCode())) {
+        below.computeIfAbsent(unit.getPartyCellCode(), k -> new ArrayList<>()).add(unit);
+      }
+    }
+  }
+
+  /**
+   * The units a unit's figures break down into: the units directly below it in its own tree and, for a Party cell,
+   * the Youth Union branches attached to it, whose candidates the cell answers for. Ordered by code.
+   */
+  public List<OrgUnit> subUnits(String code) {
+    return below.getOrDefault(code, List.of());
+  }
+
+  /** A unit with every unit below it, following {@link #subUnits}: a Party unit's subtree holds its cells' branches. */
+  public Set<String> subtree(String code) {
+    Set<String> subtree = new HashSet<>();
+    Deque<String> next = new ArrayDeque<>(List.of(code));
+    while (!next.isEmpty()) {
+      String current = next.pop();
+      if (subtree.add(current)) {
+        subUnits(current).forEach(child -> next.push(child.getCode()));
+      }
+    }
+    return subtree;
+  }
+
+  /**
+   * The Youth Union branches whose candidates a unit answers for: the branches below a Youth Union unit, or the
+   * branches attached to the Party cells below a Party unit.
+   */
+  public Set<String> branchesUnder(String code) {
+    return subtree(code).stream().map(byCode::get)
+        .filter(u -> u != null && u.getKind() == UnitKind.YOUTH_BRANCH)
+        .map(OrgUnit::getCode)
+        .collect(Collectors.toSet());
+  }
+}

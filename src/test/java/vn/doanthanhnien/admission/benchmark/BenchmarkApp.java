@@ -1,0 +1,138 @@
+package vn.doanthanhnien.admission.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.doanthanhnien.admission.PartyAdmissionApplication;
+import vn.doanthanhnien.admission.support.Pipeline;
+
+/**
+ * The whole application as {@code mvn spring-boot:run} starts it (default profile, demo users and units), on a fresh
+ * H2 file database or a fresh embedded PostgreSQL, with the DataSource wrapped by {@link CountingDataSource}. The job
+ * executor is off: the benchmark runs each due job itself, right after the task that made it, as the executor would.
+ */
+final class BenchmarkApp implements AutoCloseable {
+
+  final String database;
+  final ConfigurableApplicationContext context;
+  final String baseUrl;
+  private final EmbeddedPostgres postgres;
+
+  private BenchmarkApp(String database, ConfigurableApplicationContext context, EmbeddedPostgres postgres) {
+    this.database = database;
+    this.context = context;
+    this.postgres = postgres;
+    this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
+  /** @param database {@code h2} or {@code postgres} */
+  static BenchmarkApp start(String database, String... extraSettings) throws IOException {
+    EmbeddedPostgres postgres = null;
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+        "--logging.level.root=WARN", "--logging.level.vn.doanthanhnien=WARN"));
+    switch (database) {
+      case "h2" -> {
+        Path folder = Path.of("target", "benchmark", "h2");
+        deleteRecursively(folder);
+        // The application's own URL (its settings after the first ';'), on a fresh file.
+        String url = setting("application.yml", "spring.datasource.url");
+        args.add("--spring.datasource.url=jdbc:h2:file:" + folder.toAbsolutePath().resolve("party-admission")
+            + url.substring(url.indexOf(';')));
+      }
+      case "postgres" -> {
+        postgres = EmbeddedPostgres.start();
+        args.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
+        args.add("--spring.datasource.username=postgres");
+        args.add("--spring.datasource.password=postgres");
+        // The demo data need the default profile; the connection settings are those of the prod profile.
+        String rewrite = "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts";
+        args.add("--" + rewrite + "=" + setting("application-prod.yml", rewrite));
+      }
+      default -> throw new IllegalArgumentException("benchmark.db must be h2 or postgres, not " + database);
+    }
+    args.addAll(List.of(extraSettings));
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(PartyAdmissionApplication.class)
+        .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+          @Override
+          public Object postProcessAfterInitialization(Object bean, String name) {
+            return bean instanceof DataSource dataSource && name.equals("dataSource")
+                ? CountingDataSource.wrap(dataSource) : bean;
+          }
+        }))
+        .run(args.toArray(String[]::new));
+    return new BenchmarkApp(database, context, postgres);
+  }
+
+  private static String setting(String file, String key) {
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource(file));
+    return yaml.getObject().getProperty(key);
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  ProcessEngine engine() {
+    return bean(ProcessEngine.class);
+  }
+
+  JdbcTemplate jdbc() {
+    return new JdbcTemplate(bean(DataSource.class));
+  }
+
+  Pipeline pipeline() {
+    ProcessEngine engine = engine();
+    return new Pipeline(engine.getFormService(), engine.getTaskService(), engine.getIdentityService(),
+        engine.getRepositoryService(), engine.getManagementService(),
+        bean(vn.doanthanhnien.admission.common.BusinessClock.class));
+  }
+
+  /** Registers eligible members of branch {@code branchCode}, without an awareness certificate, in one batch. */
+  void registerMembers(List<String> codes, String branchCode) {
+    LocalDate today = LocalDate.now();
+    LocalDate born = today.minusYears(22);
+    jdbc().batchUpdate("insert into member (code, full_name, birth_date, gender, branch_code, youth_union_join_date,"
+            + " youth_union_active, education, last_rating, last_rating_year) values (?, ?, ?, 'MALE', ?, ?, true,"
+            + " 'UNIVERSITY', 'EXCELLENT', ?)", codes, 1000, (statement, code) -> {
+          statement.setString(1, code);
+          statement.setString(2, "Nguyễn Văn Thử " + code);
+          statement.setObject(3, born);
+          statement.setString(4, branchCode);
+          statement.setObject(5, born.plusYears(16));
+          statement.setInt(6, today.getYear() - 1);
+        });
+  }
+
+  @Override
+  public void close() throws IOException {
+    context.close();
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (Files.exists(folder)) {
+      try (Stream<Path> paths = Files.walk(folder)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,315 @@
+package vn.doanthanhnien.admission.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.Test;
+import vn.doanthanhnien.admission.benchmark.CountingDataSource.Counts;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
+import vn.doanthanhnien.admission.support.Pipeline;
+
+/**
+ * Throughput of the whole pipeline against the bare engine, in one JVM and one database (docs/performance.md). Not part
+ * of {@code mvn test}: {@code mvn -Pbenchmark test -Dbenchmark.candidacies=2000 -Dbenchmark.db=postgres}.
+ *
+ * <ul>
+ *   <li>app: candidacies of branch KTNN-01 from nomination to the admission ceremony and the start of the probation,
+ *       through FormService as the demo users with their groups, as Tasklist and {@code /engine-rest} drive it;
+ *   <li>REST: a share of them the same way over HTTP ({@code /engine-rest}, Basic auth), from the claim to the
+ *       submit-form of each task;
+ *   <li>bare: instances of a model with the same wait states (13 user tasks, 2 asynchronous continuations) and nothing
+ *       else, completed with TaskService.complete.
+ * </ul>
+ */
+class ThroughputBenchmark {
+
+  /** 13 user tasks (three background verifications) and 2 jobs, as a candidacy of the demo data has. */
+  static final int USER_TASKS = 13;
+  static final String BARE_KEY = "benchmark-bare";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final AtomicInteger MEMBER_SEQUENCE = new AtomicInteger();
+
+  @Test
+  void appAgainstTheBareEngine() throws Exception {
+    int candidacies = Integer.getInteger("benchmark.candidacies", 1000);
+    int threads = Integer.getInteger("benchmark.threads", 4);
+    int warmUp = Integer.getInteger("benchmark.warmup", Math.max(40, candidacies / 10));
+    double restShare = Double.parseDouble(System.getProperty("benchmark.restShare", "0.05"));
+    String label = System.getProperty("benchmark.label", "");
+    for (String database : System.getProperty("benchmark.db", "h2").split(",")) {
+      try (BenchmarkApp app = BenchmarkApp.start(database.trim())) {
+        new Run(app, threads).measure(candidacies, warmUp, (int) Math.round(candidacies * restShare), label);
+      }
+    }
+  }
+
+  /** One kind of work measured: how long, how many candidacies, each task completion's time, statements sent. */
+  record Result(String name, int candidacies, double seconds, long[] taskNanos, Counts counts, int failures) {
+
+    double perSecond() {
+      return candidacies / seconds;
+    }
+
+    double percentileMillis(double q) {
+      long[] sorted = taskNanos.clone();
+      Arrays.sort(sorted);
+      return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    String row(Double ratio) {
+      return String.format("%-26s %7d %9.1f %7s %8.1f %8.1f %8.1f %11.0f %9.0f %5d", name, candidacies, perSecond(),
+          ratio == null ? "" : String.format("%.2f", ratio), percentileMillis(0.50), percentileMillis(0.95),
+          percentileMillis(0.99), (double) counts.statements() / candidacies,
+          (double) counts.batchedRows() / candidacies, failures);
+    }
+  }
+
+  private static final class Run {
+
+    private final BenchmarkApp app;
+    private final int threads;
+    private final Pipeline pipeline;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+
+    Run(BenchmarkApp app, int threads) {
+      this.app = app;
+      this.threads = threads;
+      this.pipeline = app.pipeline();
+      ProcessEngine engine = app.engine();
+      this.tasks = engine.getTaskService();
+      this.runtime = engine.getRuntimeService();
+      this.management = engine.getManagementService();
+    }
+
+    void measure(int candidacies, int warmUp, int restSample, String label) throws Exception {
+      deployBareModel();
+      List<String> members = newMembers(2 * warmUp + candidacies + restSample);
+      AtomicInteger next = new AtomicInteger();
+      String load = loadAverage();
+      // Warm-up: the JIT, the pool, the engine's caches, Tomcat's threads.
+      run("warm-up app", warmUp, nanos -> driveApp(members.get(next.getAndIncrement()), nanos));
+      run("warm-up bare", warmUp, this::driveBare);
+      run("warm-up REST", Math.max(4, warmUp / 10), nanos -> driveRest(members.get(next.getAndIncrement()), nanos));
+      CountingDataSource.BY_SQL.clear();
+      Result bare = run("bare engine (Java API)", candidacies, this::driveBare);
+      printProfile("bare", candidacies);
+      Result appResult = run("app (FormService)", candidacies, nanos -> driveApp(members.get(next.getAndIncrement()), nanos));
+      printProfile("app", candidacies);
+      Result rest = run("app (REST, sample)", restSample, nanos -> driveRest(members.get(next.getAndIncrement()), nanos));
+      long admitted = app.jdbc().queryForObject("select count(*) from candidacy where status = 'ADMITTED'", Long.class);
+      String report = String.join("\n",
+          "",
+          "=== Throughput benchmark " + label + " — " + app.database + ", " + threads + " threads, " + candidacies
+              + " candidacies (+" + warmUp + " warm-up), history " + app.engine().getProcessEngineConfiguration()
+              .getHistory() + ", pool " + poolSize(),
+          "load average before: " + load + "   after: " + loadAverage() + "   admitted in the database: " + admitted,
+          String.format("%-26s %7s %9s %7s %8s %8s %8s %11s %9s %5s", "", "n", "per s", "ratio", "p50 ms",
+              "p95 ms", "p99 ms", "stmts/cand", "batch/cand", "fail"),
+          bare.row(null),
+          appResult.row(appResult.perSecond() / bare.perSecond()),
+          rest.row(rest.perSecond() / bare.perSecond()),
+          String.format("app/bare %.2f (target 0.60); 200,000 candidacies would take %.0f min at the app's rate"
+              + " (target 60 min, 55.6/s)", appResult.perSecond() / bare.perSecond(),
+              200_000 / appResult.perSecond() / 60),
+          "task latency: one claim and submit-form (app), one claim and submit-form over HTTP (REST), one complete"
+              + " (bare); statements: JDBC executions, a batch counted once (batch/cand: rows sent in batches)",
+          "");
+      System.out.println(report);
+      Path out = Path.of("target", "benchmark", "throughput-" + app.database + ".txt");
+      Files.createDirectories(out.getParent());
+      Files.writeString(out, report + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static void printProfile(String name, int candidacies) {
+      if (CountingDataSource.BY_SQL.isEmpty()) {
+        return;
+      }
+      System.out.println("--- SQL of " + name + " per candidacy");
+      CountingDataSource.BY_SQL.entrySet().stream()
+          .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+          .forEach(e -> System.out.printf("%7.2f %s%n", e.getValue().sum() / (double) candidacies, e.getKey()));
+      CountingDataSource.BY_SQL.clear();
+    }
+
+    private String poolSize() {
+      return app.context.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "10");
+    }
+
+    private interface Indexed {
+      void run(Consumer<Long> taskNanos) throws Exception;
+    }
+
+    private Result run(String name, int count, Indexed work) throws Exception {
+      List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger failures = new AtomicInteger();
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      Counts before = CountingDataSource.now();
+      long start = System.nanoTime();
+      List<Future<?>> done = IntStream.range(0, count).<Future<?>>mapToObj(i -> pool.submit(() -> {
+        try {
+          work.run(nanos::add);
+        } catch (Exception | AssertionError e) {
+          if (failures.incrementAndGet() <= 3) {
+            e.printStackTrace();
+          }
+        }
+      })).toList();
+      for (Future<?> f : done) {
+        f.get();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Counts counts = CountingDataSource.now().minus(before);
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+      return new Result(name, count, seconds, nanos.stream().mapToLong(Long::longValue).toArray(), counts,
+          failures.get());
+    }
+
+    private List<String> newMembers(int count) {
+      String prefix = "B" + ProcessHandle.current().pid() + "-" + MEMBER_SEQUENCE.incrementAndGet() + "-";
+      List<String> codes = IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+      app.registerMembers(codes, "KTNN-01");
+      return codes;
+    }
+
+    /** One candidacy as the officers do it: the nomination, then each open task claimed and submitted. */
+    private void driveApp(String memberCode, Consumer<Long> taskNanos) {
+      String instanceId = pipeline.nominate(memberCode).getId();
+      untilEnded(instanceId, task -> {
+        long start = System.nanoTime();
+        pipeline.submit(task, pipeline.valid(task.getTaskDefinitionKey()));
+        taskNanos.accept(System.nanoTime() - start);
+      });
+    }
+
+    private void driveBare(Consumer<Long> taskNanos) {
+      String instanceId = runtime.startProcessInstanceByKey(BARE_KEY).getId();
+      untilEnded(instanceId, task -> {
+        long start = System.nanoTime();
+        tasks.complete(task.getId());
+        taskNanos.accept(System.nanoTime() - start);
+      });
+    }
+
+    /** The same candidacy over HTTP: start form, then for each task its claim and submit-form as the demo user. */
+    private void driveRest(String memberCode, Consumer<Long> taskNanos) throws Exception {
+      Map<String, Object> started = post("secretary",
+          "/engine-rest/process-definition/key/" + PartyAdmissionProcess.KEY + "/submit-form",
+          Map.of("variables", variables(Map.of("memberCode", memberCode,
+              "nominationReason", "Gương mẫu, hoàn thành xuất sắc nhiệm vụ hai năm liền"))));
+      String instanceId = (String) started.get("id");
+      untilEnded(instanceId, task -> {
+        String user = Pipeline.USER_OF_TASK.get(task.getTaskDefinitionKey());
+        long start = System.nanoTime();
+        try {
+          post(user, "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user));
+          post(user, "/engine-rest/task/" + task.getId() + "/submit-form",
+              Map.of("variables", variables(pipeline.valid(task.getTaskDefinitionKey()))));
+        } catch (IOException | InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        taskNanos.accept(System.nanoTime() - start);
+      });
+    }
+
+    /** Completes the open tasks and runs the due jobs of the instance until it has neither. */
+    private void untilEnded(String instanceId, Consumer<Task> complete) {
+      int completed = 0;
+      while (true) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(instanceId).list();
+        if (!open.isEmpty()) {
+          open.forEach(complete);
+          completed += open.size();
+          continue;
+        }
+        List<Job> due = management.createJobQuery().processInstanceId(instanceId).executable().list();
+        if (due.isEmpty()) {
+          break;
+        }
+        due.forEach(job -> management.executeJob(job.getId()));
+      }
+      if (completed != USER_TASKS) {
+        throw new AssertionError("Instance " + instanceId + " ended after " + completed + " tasks, not " + USER_TASKS);
+      }
+    }
+
+    private Map<String, Object> post(String user, String path, Object body) throws IOException, InterruptedException {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl + path))
+          .header("Content-Type", "application/json").header("Accept", "application/json")
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+              (user + ":demo").getBytes(StandardCharsets.UTF_8)))
+          .POST(BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+      HttpResponse<String> response = HTTP.send(request, BodyHandlers.ofString());
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> answer = response.body().isBlank() ? Map.of() : JSON.readValue(response.body(), Map.class);
+      return answer;
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> values) {
+      Map<String, Object> variables = new LinkedHashMap<>();
+      values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+      return variables;
+    }
+
+    /** The bare model: the same wait states in a line, no listeners, delegates, forms or groups. */
+    private void deployBareModel() {
+      AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BARE_KEY).camundaHistoryTimeToLive(3650)
+          .startEvent();
+      for (int i = 1; i <= USER_TASKS; i++) {
+        flow = flow.userTask("task" + i);
+        if (i == 2 || i == USER_TASKS) {
+          flow = flow.intermediateThrowEvent("async" + i).camundaAsyncBefore();
+        }
+      }
+      BpmnModelInstance model = flow.endEvent().done();
+      app.engine().getRepositoryService().createDeployment().name(BARE_KEY).addModelInstance(BARE_KEY + ".bpmn", model)
+          .deploy();
+    }
+
+    private static String loadAverage() {
+      try {
+        return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+      } catch (IOException e) {
+        return "?";
+      }
+    }
+  }
+}

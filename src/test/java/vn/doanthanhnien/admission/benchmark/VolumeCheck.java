@@ -1,0 +1,393 @@
+package vn.doanthanhnien.admission.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.doanthanhnien.admission.support.Pipeline;
+
+/**
+ * Tasklist's unit filter and the yearly report over a database of national size (docs/performance.md). Not part of
+ * {@code mvn test}: {@code mvn -Pvolume test -Dbenchmark.db=postgres -Dvolume.tasks=100000}.
+ *
+ * <p>The rows are made by the engine and then copied: a few template candidacies are driven through the real pipeline
+ * as the demo users to five stages (waiting for the branch vote, the youth committee, the introducer, the three
+ * background verifications, the admission decision; 70/15/5/5/5 per cent of the copies), and every row the engine and the application wrote for each of them
+ * (executions, tasks, candidate groups, variables, jobs, authorizations, all the history, the candidacy and its
+ * timeline) is copied with new ids, in JDBC batches, into 1,000 more grassroots units under the bloc DK (codes
+ * {@code KTNN} → {@code VG<n>}), one copy in twenty staying in the demo units. So the copies are what the engine
+ * would have written, at a speed the engine itself does not reach on this machine.
+ */
+class VolumeCheck {
+
+  private static final int UNITS = 1000;
+  private static final int CHUNK = 250;
+  /** Template stage → share of the copies, in percent. */
+  private static final Map<String, Integer> STAGES = new LinkedHashMap<>(Map.of());
+
+  static {
+    STAGES.put("recordBranchVote", 70);
+    STAGES.put("recordYouthCommitteeResolution", 15);
+    STAGES.put("assignIntroducer", 5);
+    STAGES.put("verifyBackground", 5);
+    STAGES.put("recordAdmissionDecision", 5);
+  }
+
+  /** Insertion order: a row's foreign keys point at rows of earlier tables (executions parent first). */
+  private static final List<String> TABLES = List.of("candidacy", "candidacy_event", "ACT_RU_EXECUTION", "ACT_RU_TASK",
+      "ACT_RU_IDENTITYLINK", "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_RU_EVENT_SUBSCR", "ACT_RU_AUTHORIZATION",
+      "ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST", "ACT_HI_IDENTITYLINK", "ACT_HI_OP_LOG",
+      "ACT_HI_JOB_LOG", "ACT_HI_DECINST", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT", "ACT_HI_ATTACHMENT");
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void tasklistAndReportOverANationalDatabase() throws Exception {
+    int openTasks = Integer.getInteger("volume.tasks", 100_000);
+    String database = System.getProperty("benchmark.db", "h2").split(",")[0].trim();
+    try (BenchmarkApp app = BenchmarkApp.start(database)) {
+      new Volume(app).run(openTasks);
+    }
+  }
+
+  /** The rows of one template candidacy, by table. */
+  record Template(String stage, Map<String, List<Map<String, Object>>> rows, Set<String> ids, String candidacyId,
+      int openTasks) {
+  }
+
+  private static final class Volume {
+
+    private final BenchmarkApp app;
+    private final JdbcTemplate jdbc;
+    private final Pipeline pipeline;
+
+    Volume(BenchmarkApp app) {
+      this.app = app;
+      this.jdbc = app.jdbc();
+      this.pipeline = app.pipeline();
+    }
+
+    void run(int openTasks) throws Exception {
+      long start = System.nanoTime();
+      List<Template> templates = new ArrayList<>();
+      List<String> members = new ArrayList<>();
+      for (String stage : STAGES.keySet()) {
+        members.add("V" + ProcessHandle.current().pid() + "-" + stage);
+      }
+      app.registerMembers(members, "KTNN-01");
+      int m = 0;
+      for (String stage : STAGES.keySet()) {
+        ProcessInstance instance = pipeline.advanceTo(members.get(m++), stage);
+        templates.add(template(stage, instance));
+      }
+      copyUnits();
+      int perHundred = STAGES.keySet().stream().mapToInt(s -> STAGES.get(s) * templates.stream()
+          .filter(t -> t.stage().equals(s)).findFirst().orElseThrow().openTasks()).sum();
+      int copies = (int) Math.ceil(openTasks * 100.0 / perHundred);
+      List<Template> plan = new ArrayList<>(copies);
+      for (int i = 0; i < copies; i++) {
+        int slot = i % 100;
+        int bound = 0;
+        for (Template t : templates) {
+          bound += STAGES.get(t.stage());
+          if (slot < bound) {
+            plan.add(t);
+            break;
+          }
+        }
+      }
+      long candidacyBase = jdbc.queryForObject("select coalesce(max(id), 0) from candidacy", Long.class) + 1_000;
+      ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("volume.threads", 4));
+      List<Future<?>> done = new ArrayList<>();
+      for (int from = 0; from < copies; from += CHUNK) {
+        int first = from;
+        int last = Math.min(copies, from + CHUNK);
+        done.add(pool.submit(() -> insertCopies(plan, first, last, candidacyBase)));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      double loadSeconds = (System.nanoTime() - start) / 1e9;
+      analyze();
+
+      long tasks = count("ACT_RU_TASK");
+      long history = TABLES.stream().filter(t -> t.startsWith("ACT_HI_")).mapToLong(this::count).sum();
+      long timeline = count("candidacy_event");
+      long authorizations = count("ACT_RU_AUTHORIZATION");
+      List<String> lines = new ArrayList<>();
+      lines.add("");
+      lines.add(String.format("=== Volume check — %s: %,d open tasks, %,d engine history rows (+%,d timeline rows),"
+              + " %,d authorizations, %,d candidacies; made in %.0f s", app.database, tasks, history, timeline,
+          authorizations, count("candidacy"), loadSeconds));
+      lines.add("load average: " + load());
+      lines.add(String.format("%-58s %8s %8s %8s %8s %8s", "", "rows", "p50 ms", "p95 ms", "p99 ms", "max ms"));
+      for (String user : List.of("secretary", "partycell", "partycommittee", "superior")) {
+        lines.add(measure("Tasklist 'Việc của đơn vị tôi', first page: " + user, () -> firstPage(user)));
+        lines.add(measure("Tasklist 'Việc của đơn vị tôi', count: " + user, () -> filterCount(user)));
+      }
+      int year = LocalDate.now().getYear();
+      lines.add(measure("GET /api/reports/annual?year=" + year + "&unit=DK (admin)",
+          () -> report("admin", year, "DK")));
+      lines.add(measure("GET /api/reports/annual?year=" + year + "&unit=KTNN (youthcommittee)",
+          () -> report("youthcommittee", year, "KTNN")));
+      lines.add(measure("GET /api/reports/annual?year=" + year + "&unit=KTNN-01 (secretary)",
+          () -> report("secretary", year, "KTNN-01")));
+      lines.add(measure("GET /api/reports/annual?year=" + year + "&unit=DUK (superior)",
+          () -> report("superior", year, "DUK")));
+      lines.add("target: p95 < 100 ms");
+      String report = String.join("\n", lines) + "\n";
+      System.out.println(report);
+      Path out = Path.of("target", "benchmark", "volume-" + app.database + ".txt");
+      Files.createDirectories(out.getParent());
+      Files.writeString(out, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private long count(String table) {
+      return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    /** Fresh statistics for PostgreSQL's planner after the bulk load, as autovacuum would give it soon after. */
+    private void analyze() {
+      if (app.database.equals("postgres")) {
+        jdbc.execute("analyze");
+      }
+    }
+
+    private String measure(String name, Supplier<Integer> call) {
+      for (int i = 0; i < 10; i++) {
+        call.get();
+      }
+      int runs = Integer.getInteger("volume.runs", 100);
+      long[] nanos = new long[runs];
+      int rows = 0;
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        rows = call.get();
+        nanos[i] = System.nanoTime() - start;
+      }
+      Arrays.sort(nanos);
+      return String.format("%-58s %8d %8.1f %8.1f %8.1f %8.1f", name, rows, p(nanos, 0.5), p(nanos, 0.95),
+          p(nanos, 0.99), nanos[runs - 1] / 1e6);
+    }
+
+    private static double p(long[] sorted, double q) {
+      return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    /** The filter as Tasklist lists it: first page of 15, newest first. */
+    private int firstPage(String user) {
+      ProcessEngine engine = app.engine();
+      FilterService filters = engine.getFilterService();
+      String filterId = filters.createFilterQuery().filterName("Việc của đơn vị tôi").singleResult().getId();
+      return pipeline.as(user, () -> filters.listPage(filterId,
+          engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc(), 0, 15).size());
+    }
+
+    private int filterCount(String user) {
+      FilterService filters = app.engine().getFilterService();
+      String filterId = filters.createFilterQuery().filterName("Việc của đơn vị tôi").singleResult().getId();
+      return pipeline.as(user, () -> (int) filters.count(filterId).longValue());
+    }
+
+    private int report(String user, int year, String unit) {
+      try {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/reports/annual?year=" + year
+                + "&unit=" + unit)).header("Accept", "application/json")
+            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":demo").getBytes(StandardCharsets.UTF_8))).build();
+        HttpResponse<String> response = HTTP.send(request, BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException("report " + unit + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body().length();
+      } catch (java.io.IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Every row of the candidacy and its process instance, with the ids that are its own. */
+    private Template template(String stage, ProcessInstance instance) {
+      String pi = instance.getId();
+      String candidacyId = jdbc.queryForObject("select cast(id as varchar(20)) from candidacy"
+          + " where process_instance_id = ?", String.class, pi);
+      Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+      rows.put("candidacy", select("select * from candidacy where id = ?", Long.valueOf(candidacyId)));
+      rows.put("candidacy_event", select("select * from candidacy_event where candidacy_id = ?",
+          Long.valueOf(candidacyId)));
+      List<Map<String, Object>> executions = select("select * from ACT_RU_EXECUTION where PROC_INST_ID_ = ?", pi);
+      rows.put("ACT_RU_EXECUTION", parentsFirst(executions));
+      rows.put("ACT_RU_TASK", select("select * from ACT_RU_TASK where PROC_INST_ID_ = ?", pi));
+      rows.put("ACT_RU_IDENTITYLINK", select("select * from ACT_RU_IDENTITYLINK where TASK_ID_ in"
+          + " (select ID_ from ACT_RU_TASK where PROC_INST_ID_ = ?)", pi));
+      rows.put("ACT_RU_VARIABLE", select("select * from ACT_RU_VARIABLE where PROC_INST_ID_ = ?", pi));
+      rows.put("ACT_RU_JOB", select("select * from ACT_RU_JOB where PROCESS_INSTANCE_ID_ = ?", pi));
+      rows.put("ACT_RU_EVENT_SUBSCR", select("select * from ACT_RU_EVENT_SUBSCR where PROC_INST_ID_ = ?", pi));
+      rows.put("ACT_RU_AUTHORIZATION", select("select * from ACT_RU_AUTHORIZATION where RESOURCE_ID_ = ?"
+          + " or RESOURCE_ID_ in (select ID_ from ACT_HI_TASKINST where PROC_INST_ID_ = ?)", pi, pi));
+      for (String table : TABLES) {
+        if (table.startsWith("ACT_HI_")) {
+          rows.put(table, select("select * from " + table + " where ROOT_PROC_INST_ID_ = ?", pi));
+        }
+      }
+      Set<String> ids = new HashSet<>();
+      ids.add(pi);
+      rows.forEach((table, list) -> list.forEach(row -> {
+        if (table.startsWith("ACT_") && row.get("ID_") instanceof String id) {
+          ids.add(id);
+        }
+      }));
+      int open = rows.get("ACT_RU_TASK").size();
+      return new Template(stage, rows, ids, candidacyId, open);
+    }
+
+    private static List<Map<String, Object>> parentsFirst(List<Map<String, Object>> executions) {
+      List<Map<String, Object>> ordered = new ArrayList<>();
+      Set<Object> placed = new HashSet<>();
+      while (ordered.size() < executions.size()) {
+        for (Map<String, Object> e : executions) {
+          Object parent = e.get("PARENT_ID_");
+          if (!placed.contains(e.get("ID_")) && (parent == null || placed.contains(parent))) {
+            ordered.add(e);
+            placed.add(e.get("ID_"));
+          }
+        }
+      }
+      return ordered;
+    }
+
+    private List<Map<String, Object>> select(String sql, Object... args) {
+      return jdbc.query(sql, (ResultSet rs, int n) -> {
+        ResultSetMetaData meta = rs.getMetaData();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int c = 1; c <= meta.getColumnCount(); c++) {
+          row.put(meta.getColumnLabel(c).toUpperCase(), rs.getObject(c));
+        }
+        return row;
+      }, args);
+    }
+
+    /** The demo units of KTNN copied as VG1 … VG1000 under the same bloc and superior committee. */
+    private void copyUnits() {
+      List<Map<String, Object>> units = select("select * from org_unit where code like '%KTNN%'");
+      List<Object[]> copies = new ArrayList<>();
+      // parents before children: grassroots and committees before branches and cells
+      units.sort((a, b) -> Integer.compare(depth(a), depth(b)));
+      for (int k = 1; k <= UNITS; k++) {
+        for (Map<String, Object> u : units) {
+          copies.add(new Object[] {unit((String) u.get("CODE"), k), u.get("NAME") + " " + k, u.get("KIND"),
+              unit((String) u.get("PARENT_CODE"), k), unit((String) u.get("PARTY_CELL_CODE"), k)});
+        }
+      }
+      jdbc.batchUpdate("insert into org_unit (code, name, kind, parent_code, party_cell_code) values (?, ?, ?, ?, ?)",
+          copies);
+    }
+
+    private static int depth(Map<String, Object> unit) {
+      return switch ((String) unit.get("KIND")) {
+        case "YOUTH_GRASSROOTS", "PARTY_COMMITTEE" -> 0;
+        case "PARTY_CELL" -> 1;
+        default -> 2;
+      };
+    }
+
+    private static String unit(String code, int k) {
+      return code == null || k == 0 ? code : code.replace("KTNN", "VG" + k);
+    }
+
+    private void insertCopies(List<Template> plan, int first, int last, long candidacyBase) {
+      Map<String, List<Object[]>> batches = new LinkedHashMap<>();
+      Map<String, List<String>> columns = new HashMap<>();
+      for (int i = first; i < last; i++) {
+        Template t = plan.get(i);
+        int k = i % 20 == 0 ? 0 : 1 + i % UNITS;
+        String suffix = String.format("z%011d", i);
+        long candidacyId = candidacyBase + i;
+        for (String table : TABLES) {
+          for (Map<String, Object> row : t.rows().getOrDefault(table, List.of())) {
+            columns.putIfAbsent(table, new ArrayList<>(row.keySet()));
+            Object[] values = new Object[row.size()];
+            int c = 0;
+            for (Map.Entry<String, Object> e : row.entrySet()) {
+              values[c++] = copied(table, e.getKey(), e.getValue(), row, t, suffix, k, candidacyId, i);
+            }
+            batches.computeIfAbsent(table, x -> new ArrayList<>()).add(values);
+          }
+        }
+      }
+      for (Map.Entry<String, List<Object[]>> batch : batches.entrySet()) {
+        List<String> cols = columns.get(batch.getKey());
+        jdbc.batchUpdate("insert into " + batch.getKey() + " (" + String.join(", ", cols) + ") values ("
+            + String.join(", ", cols.stream().map(x -> "?").toList()) + ")", batch.getValue());
+      }
+    }
+
+    private static Object copied(String table, String column, Object value, Map<String, Object> row, Template t,
+        String suffix, int k, long candidacyId, int copy) {
+      if (table.startsWith("candidacy")) {
+        switch (column) {
+          case "ID":
+            return table.equals("candidacy") ? candidacyId : candidacyId * 100 + ((Number) value).longValue() % 100;
+          case "CANDIDACY_ID":
+            return candidacyId;
+          case "OPEN_MEMBER_CODE":
+            return null;
+          case "PROCESS_INSTANCE_ID":
+            return copyId((String) value, suffix);
+          default:
+            break;
+        }
+      }
+      if (value instanceof String text) {
+        if (t.ids().contains(text)) {
+          return copyId(text, suffix);
+        }
+        if (column.equals("BUSINESS_KEY_") && text.equals(t.candidacyId())
+            || "candidacyId".equals(row.get("NAME_")) && column.startsWith("TEXT") && text.equals(t.candidacyId())) {
+          return String.valueOf(candidacyId);
+        }
+        return unit(text, k);
+      }
+      return value;
+    }
+
+    /** The same length as the engine's id: its last twelve characters (the UUID's node, the same in every id) go. */
+    private static String copyId(String id, String suffix) {
+      return id.substring(0, id.length() - suffix.length()) + suffix;
+    }
+
+    private static String load() {
+      try {
+        return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+      } catch (java.io.IOException e) {
+        return "?";
+      }
+    }
+  }
+}
