@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,8 @@ import vn.doanthanhnien.admission.probation.ProbationProcess;
 
 /**
  * Gives every user task of the pipeline's processes its stage tracking and server-side form check, so that a task an
- * administrator adds in Camunda Modeler cannot be completed unchecked.
+ * administrator adds in Camunda Modeler cannot be completed unchecked, and its form's fields as transient variables
+ * ({@link TransientFormFields}).
  */
 @Component
 public class StageListenersPlugin extends AbstractProcessEnginePlugin {
@@ -46,8 +48,10 @@ public class StageListenersPlugin extends AbstractProcessEnginePlugin {
         }
         TaskListener created = listeners::taskCreated;
         ExecutionListener ended = listeners::taskActivityEnded;
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_CREATE, created);
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, created);
+        StageForms.of(activity.getId()).ifPresent(
+            form -> task.setTaskFormHandler(new TransientFormFields(task.getTaskFormHandler(), form)));
         activity.addListener(ExecutionListener.EVENTNAME_END, ended);
       }
     });

@@ -13,7 +13,10 @@ import vn.doanthanhnien.admission.support.Pipeline;
 import vn.doanthanhnien.admission.support.PipelineTest;
 import vn.doanthanhnien.admission.support.TestMembers;
 
-/** The engine history keeps what is read (variables, the model's decisions), not the detail rows (HistoryKept). */
+/**
+ * The engine history keeps what is read (variables, the model's decisions), not the detail rows (HistoryKept) nor the
+ * form fields of a submission (TransientFormFields).
+ */
 @PipelineTest
 class HistoryKeptTest {
 
@@ -34,5 +37,17 @@ class HistoryKeptTest {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName("recordBranchVote_votesFor").list()).extracting(HistoricVariableInstance::getValue)
         .containsExactly(20);
+  }
+
+  @Test
+  void theFormsFieldsAreNotStoredOnlyTheStagesResult() {
+    // when: the branch vote (votesFor, branchMemberCount, meetingDate, ...) and the youth committee's vote have been submitted
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "assignIntroducer");
+
+    // then: the fields lived only during their submission (TransientFormFields); what carries them onward is kept
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableNameIn("votesFor", "branchMemberCount", "meetingDate").includeDeleted().count()).isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableNameLike("recordYouthCommitteeResolution%").count()).isPositive();
   }
 }
