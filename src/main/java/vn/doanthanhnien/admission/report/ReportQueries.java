@@ -41,4 +41,29 @@ public interface ReportQueries extends Repository<Candidacy, Long> {
       + " and c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS and c.dueAt < :now"
       + " group by c.branchCode")
   List<Object[]> overdueByBranch(@Param("branches") Collection<String> branches, @Param("now") Instant now);
+
+  // The same counts for every branch, for a unit with many branches below it: a list of a thousand branch codes made
+  // each query cost more than reading the year's rows of every branch (docs/performance.md, "Volume check").
+
+  @Query("select c.branchCode, count(c) from Candidacy c"
+      + " where c.nominatedAt >= :from and c.nominatedAt < :to group by c.branchCode")
+  List<Object[]> nominatedByBranch(@Param("from") Instant from, @Param("to") Instant to);
+
+  @Query("select c.branchCode, count(c) from Candidacy c where c.introducedOn between :from and :to"
+      + " group by c.branchCode")
+  List<Object[]> introducedByBranch(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+  @Query("select c.branchCode, count(c) from Candidacy c where c.admittedOn between :from and :to"
+      + " group by c.branchCode")
+  List<Object[]> admittedByBranch(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+  @Query("select c.branchCode, c.stage, count(c) from Candidacy c"
+      + " where c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS"
+      + " group by c.branchCode, c.stage")
+  List<Object[]> inProgressByBranchAndStage();
+
+  @Query("select c.branchCode, count(c) from Candidacy c"
+      + " where c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS and c.dueAt < :now"
+      + " group by c.branchCode")
+  List<Object[]> overdueByBranch(@Param("now") Instant now);
 }

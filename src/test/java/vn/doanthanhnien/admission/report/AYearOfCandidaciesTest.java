@@ -182,6 +182,7 @@ class AYearOfCandidaciesTest {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired CandidacyRepository candidacies;
+  @Autowired ReportService reports;
 
   /** The report of each unit as it was before this class drove its candidacies. */
   private final Map<String, Map<String, Object>> before = new HashMap<>();
@@ -231,6 +232,21 @@ class AYearOfCandidaciesTest {
         assertThat(count(report, "admitted")).as("admitted in %s, %d", unit, year)
             .isEqualTo(expected(unit, p -> p.admitted() && p.decided().getYear() == year));
       }
+    }
+  }
+
+  @Test
+  void theCountsReadForEveryBranchGiveTheSameReportAsThoseReadForTheUnitsBranches() {
+    Map<String, Map<String, Object>> listed = new TreeMap<>();
+    for (int year : List.of(2024, YEAR)) {
+      BRANCHES_OF.keySet().forEach(unit -> listed.put(year + " " + unit, report(year, unit)));
+    }
+    reports.listBranchesUpTo(0);
+    try {
+      listed.forEach((yearAndUnit, report) -> assertThat(report(Integer.parseInt(yearAndUnit.substring(0, 4)),
+          yearAndUnit.substring(5))).as(yearAndUnit).isEqualTo(report));
+    } finally {
+      reports.listBranchesUpTo(50);
     }
   }
 
