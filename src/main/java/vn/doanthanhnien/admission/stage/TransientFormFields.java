@@ -15,9 +15,9 @@ import org.camunda.bpm.engine.variable.Variables;
 /**
  * The submitted fields of a stage's form live only while the submission is processed: {@link StageListeners} reads
  * them when the task's activity ends, in the same transaction, and carries the stage's result onward in variables of
- * its own ({@link StageRecorder#variableName}). Stored as process variables, every field was one insert and one delete
- * of {@code ACT_RU_VARIABLE} and one row of {@code ACT_HI_VARINST}, about a fifth of what a candidacy wrote
- * (docs/performance.md). Everything else a submission carries goes to the engine's own handler unchanged.
+ * its own ({@link StageRecorder#variableName}). Stored as process variables, every field was an insert and a delete of
+ * {@code ACT_RU_VARIABLE} and a row of {@code ACT_HI_VARINST} that nothing read (docs/performance.md, change 7).
+ * Everything else a submission carries goes to the engine's own handler unchanged.
  *
  * <p>Kept as process variables as before: a field whose name is already a variable of the instance (a transient
  * variable cannot shadow a stored one) and every field of a task whose activity ends in a later transaction (an
