@@ -30,6 +30,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { call, check, results } from './common.mjs';
 
 const BASE = (process.argv[2] || 'http://localhost:8080').replace(/\/+$/, '');
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../target/e2e-dashboard');
@@ -38,33 +39,13 @@ const ZONE = 'Asia/Ho_Chi_Minh';
 const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric' }).format(new Date()));
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
-const results = [];
-function check(name, ok, detail = '') {
-  results.push({ name, ok: !!ok });
-  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? ` — ${detail}` : ''}`);
-  return !!ok;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // REST with HTTP Basic: seeding and checking what the pages show
 
 async function rest(user, method, path, body) {
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${user}:${PASSWORD}`).toString('base64')}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (res.status >= 400) throw new Error(`${method} ${path} as ${user}: HTTP ${res.status} ${text.slice(0, 300)}`);
+  const { status, json, text } = await call(BASE, PASSWORD, user, method, path, body);
+  if (status >= 400) throw new Error(`${method} ${path} as ${user}: HTTP ${status} ${text.slice(0, 300)}`);
   return json;
 }
 

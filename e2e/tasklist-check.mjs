@@ -63,6 +63,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { call, check, results } from './common.mjs';
 
 const BASE = (process.argv[2] || 'http://localhost:8080').replace(/\/+$/, '');
 const TASKLIST = `${BASE}/camunda/app/tasklist/default/`;
@@ -79,15 +80,9 @@ const USERS = ['secretary', 'secretary2', 'youthcommittee', 'partycell', 'partyc
 // ---------------------------------------------------------------------------------------------------------------
 // Reporting
 
-const results = [];
 const notes = [];
 const shots = [];
 
-function check(name, ok, detail = '') {
-  results.push({ name, ok: !!ok, detail });
-  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? ` — ${detail}` : ''}`);
-  return !!ok;
-}
 
 function note(text) {
   notes.push(text);
@@ -114,22 +109,7 @@ function dmy(iso) {
 // REST (engine and domain API), HTTP Basic
 
 async function rest(user, method, path, body) {
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${user}:${PASSWORD}`).toString('base64')}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, json, text };
+  return call(BASE, PASSWORD, user, method, path, body);
 }
 
 async function openTasks(processInstanceId) {

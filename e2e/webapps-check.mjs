@@ -31,6 +31,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { call, check, results } from './common.mjs';
 
 const BASE = (process.argv[2] || 'http://localhost:8080').replace(/\/+$/, '');
 const APP = (app) => `${BASE}/camunda/app/${app}/default/`;
@@ -45,26 +46,9 @@ const VIEWPORT = { width: 1400, height: 1000 };
 const LOGIN_REFUSED = /Login Failed\s*:\s*Wrong credentials, locked user or missing access rights to application/;
 const UNBOUND = 'An unbound number of results is forbidden!';
 
-const results = [];
-function check(name, ok, detail = '') {
-  results.push({ name, ok: !!ok });
-  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? ` — ${detail}` : ''}`);
-  return !!ok;
-}
 
 async function rest(user, method, path, body) {
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${user}:${PASSWORD}`).toString('base64')}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json;
-  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
-  return { status: res.status, json, text };
+  return call(BASE, PASSWORD, user, method, path, body);
 }
 
 /** An eligible KTNN-01 member without an open or admitted candidacy (as tasklist-check.mjs picks one). */
