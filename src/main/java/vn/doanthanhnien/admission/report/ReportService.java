@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.doanthanhnien.admission.candidacy.CandidacyStatus;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.identity.UserScope;
@@ -102,10 +103,10 @@ public class ReportService {
   /** The year's counts of every branch below the unit asked for, read once; each unit of the report adds its own. */
   private final class BranchFigures {
 
-    final Map<String, Long> nominated;
-    final Map<String, Long> introduced;
-    final Map<String, Long> admitted;
-    final Map<String, Long> overdue;
+    final Map<String, Long> nominated = new HashMap<>();
+    final Map<String, Long> introduced = new HashMap<>();
+    final Map<String, Long> admitted = new HashMap<>();
+    final Map<String, Long> overdue = new HashMap<>();
     final Map<String, Map<String, Long>> inProgressByStage = new HashMap<>();
 
     BranchFigures(int year, Set<String> branches, Instant now) {
@@ -114,30 +115,29 @@ public class ReportService {
       Instant start = from.atStartOfDay(clock.zone()).toInstant();
       Instant end = to.plusDays(1).atStartOfDay(clock.zone()).toInstant();
       if (branches.isEmpty()) {
-        nominated = introduced = admitted = overdue = Map.of();
         return;
       }
-      List<Object[]> byStage;
-      if (branches.size() <= listedBranches) {
-        nominated = byBranch(queries.nominatedByBranch(branches, start, end));
-        introduced = byBranch(queries.introducedByBranch(branches, from, to));
-        admitted = byBranch(queries.admittedByBranch(branches, from, to));
-        overdue = byBranch(queries.overdueByBranch(branches, now));
-        byStage = queries.inProgressByBranchAndStage(branches);
-      } else {
-        // Counted for every branch; the figures of branches outside the unit are never read (sum below).
-        nominated = byBranch(queries.nominatedByBranch(start, end));
-        introduced = byBranch(queries.introducedByBranch(from, to));
-        admitted = byBranch(queries.admittedByBranch(from, to));
-        overdue = byBranch(queries.overdueByBranch(now));
-        byStage = queries.inProgressByBranchAndStage();
+      // Counted for every branch above the limit; the figures of branches outside the unit are never read (sum below).
+      List<Object[]> rows = branches.size() <= listedBranches
+          ? queries.figures(branches, start, end, from, to, now)
+          : queries.figures(start, end, from, to, now);
+      for (Object[] row : rows) {
+        String branch = (String) row[0];
+        add(nominated, branch, row[3]);
+        add(introduced, branch, row[4]);
+        add(admitted, branch, row[5]);
+        add(overdue, branch, row[6]);
+        if (row[1] == CandidacyStatus.IN_PROGRESS && row[2] != null) {
+          add(inProgressByStage.computeIfAbsent(branch, b -> new HashMap<>()), (String) row[2], row[7]);
+        }
       }
-      byStage.forEach(row -> inProgressByStage
-          .computeIfAbsent((String) row[0], b -> new HashMap<>()).put((String) row[1], (Long) row[2]));
     }
 
-    private static Map<String, Long> byBranch(List<Object[]> rows) {
-      return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+    private static void add(Map<String, Long> counts, String key, Object count) {
+      long n = ((Number) count).longValue();
+      if (n > 0) {
+        counts.merge(key, n, Long::sum);
+      }
     }
 
     static long sum(Map<String, Long> counts, Set<String> branches) {

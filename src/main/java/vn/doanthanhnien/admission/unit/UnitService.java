@@ -3,6 +3,8 @@ package vn.doanthanhnien.admission.unit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -17,8 +19,14 @@ public class UnitService {
 
   private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,39}");
 
+  private static final long TREE_MAX_AGE_NANOS = TimeUnit.MINUTES.toNanos(1);
+
   private final OrgUnitRepository units;
   private final BusinessClock clock;
+  private final AtomicReference<TreeRead> lastTree = new AtomicReference<>();
+
+  private record TreeRead(long units, long readAt, UnitTree tree) {
+  }
 
   public UnitService(OrgUnitRepository units, BusinessClock clock) {
     this.units = units;
@@ -93,9 +101,24 @@ public class UnitService {
         .orElseThrow(() -> new NotFoundException("Không có đơn vị mang mã " + code + "."));
   }
 
-  /** Both trees, read once, for walking them (a report over many units). */
+  /**
+   * Both trees, for walking them (a report over many units, the scope of each request). Read again when the number of
+   * units has changed since the last read (units are only ever added: {@link #create}, the demo data, SQL), on this
+   * node or another, and at least every {@link #TREE_MAX_AGE_NANOS}, so that a unit renamed in the database directly
+   * shows within a minute. A count is one quick query; reading a national tree of thousands of units on every request
+   * was a third of the yearly report's time (docs/performance.md).
+   */
   public UnitTree tree() {
-    return new UnitTree(units.findAllByOrderByCode());
+    long count = units.count();
+    long now = System.nanoTime();
+    TreeRead last = lastTree.get();
+    if (last != null && last.units() == count && now - last.readAt() < TREE_MAX_AGE_NANOS) {
+      return last.tree();
+    }
+    List<OrgUnit> all = units.findAllByOrderByCode();
+    UnitTree tree = new UnitTree(all);
+    lastTree.set(new TreeRead(all.size(), now, tree));
+    return tree;
   }
 
   /** See {@link UnitTree#subUnits}. */

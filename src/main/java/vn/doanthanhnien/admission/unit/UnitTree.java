@@ -2,22 +2,27 @@ package vn.doanthanhnien.admission.unit;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Both trees of organisation units, read once: what a unit breaks down into and which branches it answers for. A
- * report walks the whole tree below a unit, so these answer from memory rather than with a query per unit.
+ * report walks the whole tree below a unit, so these answer from memory rather than with a query per unit. Immutable
+ * and shared between requests ({@link UnitService#tree}); a unit's branches are worked out once per tree.
  */
 public final class UnitTree {
 
   private final Map<String, OrgUnit> byCode = new HashMap<>();
   private final Map<String, List<OrgUnit>> below = new HashMap<>();
+  private final Map<String, Set<String>> subtreeOf = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> branchesOf = new ConcurrentHashMap<>();
 
   /** @param all every unit, ordered by code */
   UnitTree(List<OrgUnit> all) {
@@ -37,11 +42,15 @@ public final class UnitTree {
    * the Youth Union branches attached to it, whose candidates the cell answers for. Ordered by code.
    */
   public List<OrgUnit> subUnits(String code) {
-    return below.getOrDefault(code, List.of());
+    return Collections.unmodifiableList(below.getOrDefault(code, List.of()));
   }
 
   /** A unit with every unit below it, following {@link #subUnits}: a Party unit's subtree holds its cells' branches. */
   public Set<String> subtree(String code) {
+    return subtreeOf.computeIfAbsent(code, c -> Collections.unmodifiableSet(walk(c)));
+  }
+
+  private Set<String> walk(String code) {
     Set<String> subtree = new HashSet<>();
     Deque<String> next = new ArrayDeque<>(List.of(code));
     while (!next.isEmpty()) {
@@ -58,9 +67,9 @@ public final class UnitTree {
    * branches attached to the Party cells below a Party unit.
    */
   public Set<String> branchesUnder(String code) {
-    return subtree(code).stream().map(byCode::get)
+    return branchesOf.computeIfAbsent(code, c -> Collections.unmodifiableSet(subtree(c).stream().map(byCode::get)
         .filter(u -> u != null && u.getKind() == UnitKind.YOUTH_BRANCH)
         .map(OrgUnit::getCode)
-        .collect(Collectors.toSet());
+        .collect(Collectors.toSet())));
   }
 }

@@ -86,6 +86,18 @@ class AnnualReportTest {
   }
 
   @Test
+  void aUnitAddedAfterAReportIsInTheNextOne() {
+    int year = pipeline.today().getYear();
+    createUnit(Map.of("code", "RPT-KHOI", "name", "Đoàn khối thử báo cáo", "kind", "YOUTH_BLOC"));
+    assertThat(subUnitCodes(report(year, "RPT-KHOI"))).isEmpty();
+
+    createUnit(Map.of("code", "RPT-CS", "name", "Đoàn cơ sở thử báo cáo", "kind", "YOUTH_GRASSROOTS",
+        "parentCode", "RPT-KHOI"));
+
+    assertThat(subUnitCodes(report(year, "RPT-KHOI"))).as("the unit tree is read again").containsExactly("RPT-CS");
+  }
+
+  @Test
   void aQuotaMustBeAWholeNumberForAKnownUnit() {
     int year = pipeline.today().getYear();
 
@@ -95,6 +107,17 @@ class AnnualReportTest {
     assertThat(as("admin").exchange("/api/quotas/{year}/{unit}", HttpMethod.PUT,
         new HttpEntity<>(Map.of("introduced", 5)), OBJECT, year, "KHONG-CO").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private void createUnit(Map<String, Object> unit) {
+    ResponseEntity<Map<String, Object>> created = as("admin").exchange("/api/units", HttpMethod.POST,
+        new HttpEntity<>(unit), OBJECT);
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> subUnitCodes(Map<String, Object> report) {
+    return ((List<Map<String, Object>>) report.get("subUnits")).stream().map(u -> u.get("unitCode")).toList();
   }
 
   private Map<String, Map<String, Object>> reports(int year, List<String> units) {
