@@ -61,6 +61,8 @@ final class BenchmarkApp implements AutoCloseable {
         // The demo data need the default profile; the connection settings are those of the prod profile.
         String rewrite = "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts";
         args.add("--" + rewrite + "=" + setting("application-prod.yml", rewrite));
+        String initSql = "spring.datasource.hikari.connection-init-sql";
+        args.add("--" + initSql + "=" + setting("application-prod.yml", initSql));
       }
       default -> throw new IllegalArgumentException("benchmark.db must be h2 or postgres, not " + database);
     }
