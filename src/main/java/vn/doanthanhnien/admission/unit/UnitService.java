@@ -106,7 +106,7 @@ public class UnitService {
    * units has changed since the last read (units are only ever added: {@link #create}, the demo data, SQL), on this
    * node or another, and at least every {@link #TREE_MAX_AGE_NANOS}, so that a unit renamed in the database directly
    * shows within a minute. A count is one quick query; reading a national tree of thousands of units on every request
-   * was a third of the yearly report's time (docs/performance.md).
+   * was 40 % of the yearly report's time (docs/performance.md, change 8).
    */
   public UnitTree tree() {
     long count = units.count();
