@@ -24,7 +24,7 @@ public class CandidacyClosingListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Long id = Long.valueOf(execution.getProcessBusinessKey());
+    Long id = candidacies.idOf(execution);
     CandidacyStatus outcome = PartyAdmissionProcess.END_STATUS.getOrDefault(execution.getCurrentActivityId(),
         CandidacyStatus.REJECTED);
     String reason = switch (outcome) {

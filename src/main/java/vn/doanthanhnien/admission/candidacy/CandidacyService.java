@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.time.Instant;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.ConflictException;
 import vn.doanthanhnien.admission.common.EngineAsSystem;
+import vn.doanthanhnien.admission.common.ForeignInstanceException;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.common.NotFoundException;
 import vn.doanthanhnien.admission.identity.UserScope;
@@ -62,6 +64,32 @@ public class CandidacyService {
     log(candidacy.getId(), PartyAdmissionProcess.NOMINATION, TimelineAction.NOMINATED, nominatedBy,
         "Đề cử đoàn viên " + memberCode + ": " + nominationReason);
     return candidacy;
+  }
+
+  /**
+   * The candidacy a step of the pipeline acts on: the one its business key names, provided the step runs in that
+   * candidacy's own process instance. A process started by hand with another candidacy's number as its business key,
+   * in the middle of the model (start instructions at a task or an end event), is refused here before it can move,
+   * close or start anything for that candidacy.
+   */
+  @Transactional(readOnly = true)
+  public Long idOf(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    Optional<Candidacy> candidacy = parseId(businessKey).flatMap(candidacies::findById);
+    if (candidacy.isEmpty() || !execution.getProcessInstanceId().equals(candidacy.get().getProcessInstanceId())) {
+      LOG.warn("Process instance {} with business key {} is not the instance of that candidacy: refused",
+          execution.getProcessInstanceId(), businessKey);
+      throw new ForeignInstanceException(businessKey, execution.getProcessInstanceId());
+    }
+    return candidacy.get().getId();
+  }
+
+  /** The candidacy id a business key names, if it is one. */
+  public static Optional<Long> parseId(String businessKey) {
+    if (businessKey == null || !businessKey.matches("[1-9][0-9]{0,17}")) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.valueOf(businessKey));
   }
 
   /** A task of the candidacy was created: its stage is now {@code stage}, due at {@code dueAt} (null: no due date). */

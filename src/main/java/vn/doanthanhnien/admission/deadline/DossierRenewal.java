@@ -47,7 +47,7 @@ public class DossierRenewal implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     execution.setVariable(RENEWING, true);
     execution.setVariable(STARTED_ON, clock.today().toString());
-    candidacies.recordEvent(Long.valueOf(execution.getProcessBusinessKey()), TimelineAction.RENEWAL_STARTED, null,
+    candidacies.recordEvent(candidacies.idOf(execution), TimelineAction.RENEWAL_STARTED, null,
         "Quá " + MONTHS + " tháng kể từ ngày hồ sơ mà chi bộ chưa biểu quyết: làm lại nghị quyết giới thiệu của "
             + "Đoàn, thư giới thiệu của đảng viên và ý kiến nhận xét.");
   }

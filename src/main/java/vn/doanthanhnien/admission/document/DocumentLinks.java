@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.EngineAsSystem;
 
 /**
@@ -17,16 +18,19 @@ public class DocumentLinks implements TaskListener {
   private final TaskService tasks;
   private final EngineAsSystem system;
 
-  public DocumentLinks(TaskService tasks, EngineAsSystem system) {
+  private final CandidacyService candidacies;
+
+  public DocumentLinks(TaskService tasks, EngineAsSystem system, CandidacyService candidacies) {
     this.tasks = tasks;
     this.system = system;
+    this.candidacies = candidacies;
   }
 
   @Override
   public void notify(DelegateTask task) {
     DocumentForm form = DocumentForm.ofStage(task.getTaskDefinitionKey()).orElseThrow(() ->
         new IllegalStateException("Task " + task.getTaskDefinitionKey() + " produces no document"));
-    String candidacyId = task.getExecution().getProcessBusinessKey();
+    String candidacyId = String.valueOf(candidacies.idOf(task.getExecution()));
     for (DocumentFormat format : DocumentFormat.values()) {
       // The application links its own documents: officers hold no grant to change a task's attachments.
       system.run(() -> tasks.createAttachment(format.mediaType().toString(), task.getId(),

@@ -27,7 +27,7 @@ public class ProbationClosingListener implements ExecutionListener {
       throw new IllegalStateException("End event " + endEvent + " of the probation process has no known outcome");
     }
     Object meetingDate = execution.getVariable(decidedAt + "_meetingDate");
-    probations.decide(Long.valueOf(execution.getProcessBusinessKey()), ProbationProcess.RECOGNISED.equals(endEvent),
+    probations.decide(probations.candidacyOf(execution), ProbationProcess.RECOGNISED.equals(endEvent),
         decidedAt, meetingDate == null ? null : LocalDate.parse(meetingDate.toString()),
         (String) execution.getVariable(decidedAt + "_resolutionNumber"), execution.getCurrentActivityName());
   }

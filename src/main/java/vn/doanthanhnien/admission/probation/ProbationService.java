@@ -3,8 +3,10 @@ package vn.doanthanhnien.admission.probation;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -15,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.EngineAsSystem;
+import vn.doanthanhnien.admission.common.ForeignInstanceException;
 import vn.doanthanhnien.admission.common.NotFoundException;
 import vn.doanthanhnien.admission.deadline.WorkingDays;
 import vn.doanthanhnien.admission.identity.CandidacyAuthorizations;
@@ -93,6 +96,22 @@ public class ProbationService {
         resolutionNumber, reason == null ? null : abbreviate(reason, 1000), clock.now());
     candidacies.dueDateMoved(candidacyId, null);
     LOG.info("Probation of candidacy {} ended: {}", candidacyId, recognised ? "recognised" : "not recognised");
+  }
+
+  /**
+   * The candidacy a step of the probation process acts on: the one its business key names, provided the step runs in
+   * that candidacy's probation instance (see {@link CandidacyService#idOf}).
+   */
+  @Transactional(readOnly = true)
+  public Long candidacyOf(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    Optional<Probation> probation = CandidacyService.parseId(businessKey).flatMap(probations::findById);
+    if (probation.isEmpty() || !execution.getProcessInstanceId().equals(probation.get().getProcessInstanceId())) {
+      LOG.warn("Process instance {} with business key {} is not the probation of that candidacy: refused",
+          execution.getProcessInstanceId(), businessKey);
+      throw new ForeignInstanceException(businessKey, execution.getProcessInstanceId());
+    }
+    return probation.get().getCandidacyId();
   }
 
   @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package vn.doanthanhnien.admission.probation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 import vn.doanthanhnien.admission.unit.UnitChain;
 
@@ -16,9 +17,11 @@ public class StartProbationDelegate implements JavaDelegate {
   static final String CEREMONY_DATE = "recordAdmissionCeremony_ceremonyDate";
 
   private final ProbationService probations;
+  private final CandidacyService candidacies;
 
-  public StartProbationDelegate(ProbationService probations) {
+  public StartProbationDelegate(ProbationService probations, CandidacyService candidacies) {
     this.probations = probations;
+    this.candidacies = candidacies;
   }
 
   @Override
@@ -26,8 +29,7 @@ public class StartProbationDelegate implements JavaDelegate {
     UnitChain units = new UnitChain(text(execution, Var.BRANCH_CODE), text(execution, Var.YOUTH_UNIT_CODE),
         text(execution, Var.PARTY_CELL_CODE), text(execution, Var.PARTY_COMMITTEE_CODE),
         text(execution, Var.SUPERIOR_COMMITTEE_CODE));
-    // The business key, which no form submission can change, is the candidacy id.
-    probations.start(Long.valueOf(execution.getProcessBusinessKey()), text(execution, Var.MEMBER_CODE), units,
+    probations.start(candidacies.idOf(execution), text(execution, Var.MEMBER_CODE), units,
         text(execution, CEREMONY_DATE));
   }
 

@@ -4,12 +4,15 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.InvalidInputException;
 import vn.doanthanhnien.admission.identity.CurrentUser;
+import vn.doanthanhnien.admission.probation.ProbationProcess;
+import vn.doanthanhnien.admission.probation.ProbationService;
 import vn.doanthanhnien.admission.verification.BackgroundSubjects;
 
 /**
@@ -24,11 +27,14 @@ public class StageListeners {
 
   private final StageRecorder recorder;
   private final CandidacyService candidacies;
+  private final ProbationService probations;
   private final CurrentUser user;
 
-  public StageListeners(StageRecorder recorder, CandidacyService candidacies, CurrentUser user) {
+  public StageListeners(StageRecorder recorder, CandidacyService candidacies, ProbationService probations,
+      CurrentUser user) {
     this.recorder = recorder;
     this.candidacies = candidacies;
+    this.probations = probations;
     this.user = user;
   }
 
@@ -62,8 +68,9 @@ public class StageListeners {
     execution.setVariables(result);
   }
 
-  /** From the business key, which no form submission can change (variables it can). */
-  private static Long candidacyId(DelegateExecution execution) {
-    return Long.valueOf(execution.getProcessBusinessKey());
+  /** From the business key, checked against the instance the candidacy (or its probation) was started in. */
+  private Long candidacyId(DelegateExecution execution) {
+    return ProbationProcess.KEY.equals(((ExecutionEntity) execution).getProcessDefinition().getKey())
+        ? probations.candidacyOf(execution) : candidacies.idOf(execution);
   }
 }
