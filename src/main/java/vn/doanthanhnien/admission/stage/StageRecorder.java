@@ -157,6 +157,14 @@ public class StageRecorder {
               + "nhận thức về Đảng.");
         }
       }
+      case "recordAdmissionDecision" -> {
+        Object cellMet = earlier.get("recordPartyCellVote_meetingDate");
+        if (values.get("decisionDate") instanceof LocalDate decided && cellMet != null
+            && decided.isBefore(LocalDate.parse(cellMet.toString()))) {
+          in.fail("Ngày quyết định kết nạp (" + decided + ") không được trước ngày chi bộ họp biểu quyết đề nghị kết "
+              + "nạp (" + cellMet + ").");
+        }
+      }
       case "recordAdmissionCeremony" -> {
         Object decided = earlier.get("recordAdmissionDecision_decisionDate");
         if (values.get("ceremonyDate") instanceof LocalDate held && decided != null

@@ -87,6 +87,14 @@ class InvalidInputTest {
   }
 
   @Test
+  void anAdmissionDecisionBeforeTheCellsResolutionIsRefused() {
+    String beforeCellVote = pipeline.daysAgo(4);
+    assertRefused("recordAdmissionDecision", v -> v.put("decisionDate", beforeCellVote),
+        "Ngày quyết định kết nạp (" + beforeCellVote + ") không được trước ngày chi bộ họp biểu quyết đề nghị kết nạp ("
+            + pipeline.daysAgo(3) + ")");
+  }
+
+  @Test
   void aFlagThatIsNeitherYesNorNoIsRefused() {
     assertRefused("verifyBackground", v -> v.put("backgroundClear", "maybe"), "phải là Có hoặc Không");
   }
