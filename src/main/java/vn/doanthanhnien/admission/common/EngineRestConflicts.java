@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * message ("TaskAlreadyClaimedException", "ENGINE-03005 … updated by another transaction concurrently", "Cannot find
  * task with id …"). Here they get 409 and a Vietnamese message saying what happened to the task, in Camunda's error
  * shape ({@code type}, {@code message}, {@code code}), and a task that never existed 404. The failed request changed
- * nothing: the engine rolled its transaction back, the application's tables with it.
+ * nothing: the engine rolled its transaction back, the application's tables with it. An instance that tried to act on
+ * another candidacy ({@link ForeignInstanceException}) is 403 however deep the engine wrapped it.
  */
 @Component
 public class EngineRestConflicts {
@@ -55,6 +57,17 @@ public class EngineRestConflicts {
 
   /** The answer to {@code error} when it is a conflict over a task or a concurrent change; empty otherwise. */
   public Optional<Response> answer(Throwable error, UriInfo request) {
+    // Thrown in a task listener, it reaches here wrapped in the engine's generic exception, which would be a 500.
+    ForeignInstanceException foreign = cause(error, ForeignInstanceException.class);
+    if (foreign != null) {
+      return Optional.of(answer(Response.Status.FORBIDDEN, error, foreign, foreign.getMessage()));
+    }
+    // A refused form (a nomination's rules, a stage's checks) is the user's input: Camunda answers it 400 on
+    // submit-form but 500 on /start, which an administrator may call.
+    FormFieldValidationException refused = cause(error, FormFieldValidationException.class);
+    if (refused != null) {
+      return Optional.of(answer(Response.Status.BAD_REQUEST, error, refused, refused.getMessage()));
+    }
     ProcessEngineException engineError = cause(error, ProcessEngineException.class);
     boolean concurrent = cause(error, OptimisticLockingException.class) != null
         || cause(error, ConcurrencyFailureException.class) != null;

@@ -69,6 +69,16 @@ public final class NodeClient {
         .PUT(BodyPublishers.ofString(write(body))));
   }
 
+  public Answer delete(String user, String path) {
+    return send(user, HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
+  /** A body sent as it is, for requests that are not JSON built from objects. */
+  public Answer postRaw(String user, String path, String body) {
+    return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString(body)));
+  }
+
   /** An eligible member of branch KTNN-01 without an awareness certificate, registered by its branch secretary. */
   public void registerMember(String code) {
     Map<String, Object> member = new LinkedHashMap<>();

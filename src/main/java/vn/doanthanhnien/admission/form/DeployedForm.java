@@ -1,0 +1,53 @@
+package vn.doanthanhnien.admission.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Camunda Form (form-js schema) as deployed with a process: the input fields it declares. What a submission of the
+ * form may carry is decided by the deployed file, so a field an administrator adds in Modeler is accepted once it is
+ * deployed, and a name no field declares is refused.
+ */
+public record DeployedForm(String id, Map<String, DeclaredField> fields) {
+
+  /** The form of a task or start event that has none (a standalone task, a model without a form): no fields. */
+  public static final DeployedForm NONE = new DeployedForm(null, Map.of());
+
+  /** form-js components that only show something and submit no value. */
+  private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "button", "spacer", "separator",
+      "iframe", "table", "group", "dynamiclist", "filepicker-preview");
+
+  public DeployedForm {
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  }
+
+  public Set<String> keys() {
+    return fields.keySet();
+  }
+
+  static DeployedForm parse(JsonNode schema) {
+    Map<String, DeclaredField> fields = new LinkedHashMap<>();
+    collect(schema.path("components"), fields);
+    return new DeployedForm(schema.path("id").asText(null), fields);
+  }
+
+  private static void collect(JsonNode components, Map<String, DeclaredField> fields) {
+    List<JsonNode> all = new ArrayList<>();
+    components.forEach(all::add);
+    for (JsonNode component : all) {
+      String type = component.path("type").asText("");
+      String key = component.path("key").asText(null);
+      if (key != null && !DISPLAY_ONLY.contains(type)) {
+        JsonNode validate = component.has("validate") ? component.get("validate") : MissingNode.getInstance();
+        fields.put(key, new DeclaredField(key, type, component.path("label").asText(key), validate));
+      }
+      collect(component.path("components"), fields);
+    }
+  }
+}
