@@ -41,7 +41,7 @@ public class CandidacyEvent {
 
   private String details;
 
-  /** Readable by the candidacy's Party units only (SPEC, stage 7). */
+  /** Readable by the candidacy's Party units only (docs/domain.md, stage 7). */
   private String partyDetails;
 
   protected CandidacyEvent() {

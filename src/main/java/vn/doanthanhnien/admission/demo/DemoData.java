@@ -30,7 +30,7 @@ import vn.doanthanhnien.admission.unit.OrgUnit;
 import vn.doanthanhnien.admission.unit.OrgUnitRepository;
 
 /**
- * The demo organisation of SPEC.md (bloc DK, units KTNN and HVBC with their Party cells and committees), its users
+ * The demo organisation of docs/domain.md (bloc DK, units KTNN and HVBC with their Party cells and committees), its users
  * (password {@code demo}; the administrator {@code admin} comes from application-default.yml) and a few dozen
  * members. Only in the default (development) profile; each part is created once, so restarts on the H2 file keep
  * what users did.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import vn.doanthanhnien.admission.unit.UnitKind;
 
-/** The roles of SPEC.md; a Camunda group per role and unit is named {@code <role>.<unitCode>}. */
+/** The roles of docs/domain.md; a Camunda group per role and unit is named {@code <role>.<unitCode>}. */
 public enum Roles {
   BRANCH_SECRETARY("branch-secretary", "Bí thư chi đoàn", UnitKind.YOUTH_BRANCH, false),
   YOUTH_COMMITTEE("youth-committee", "Ban Chấp hành Đoàn cơ sở", UnitKind.YOUTH_GRASSROOTS, false),

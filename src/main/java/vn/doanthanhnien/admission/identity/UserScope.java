@@ -39,7 +39,7 @@ public class UserScope {
     }
   }
 
-  /** Background verification notes and opinions: the Party units of the candidacy only (SPEC, stage 7). */
+  /** Background verification notes and opinions: the Party units of the candidacy only (docs/domain.md, stage 7). */
   public boolean canReadPartyRecordsOf(String branchCode) {
     return user.id() == null || holdsRoleOver(branchCode, Roles::isParty);
   }

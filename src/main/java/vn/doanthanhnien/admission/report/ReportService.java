@@ -21,7 +21,7 @@ import vn.doanthanhnien.admission.unit.UnitService;
 import vn.doanthanhnien.admission.unit.UnitTree;
 
 /**
- * Quotas and the yearly report of SPEC.md: nominated, introduced and admitted against the quota, by unit and sub-unit
+ * Quotas and the yearly report of docs/domain.md: nominated, introduced and admitted against the quota, by unit and sub-unit
  * in either tree. A unit counts the candidacies of the branches it answers for ({@link UnitService#branchesUnder}), and
  * breaks down into its {@link UnitService#subUnits}, so that the sub-units of a unit add up to it in both trees.
  */

@@ -18,7 +18,7 @@ import vn.doanthanhnien.admission.support.PipelineTest;
 import vn.doanthanhnien.admission.support.TestMembers;
 import vn.doanthanhnien.admission.support.TestMembers.Draft;
 
-/** Stage 1 of SPEC.md: each eligibility rule at its exact boundary, refused with nothing stored. */
+/** Stage 1 of docs/domain.md: each eligibility rule at its exact boundary, refused with nothing stored. */
 @PipelineTest
 class NominationEligibilityTest {
 

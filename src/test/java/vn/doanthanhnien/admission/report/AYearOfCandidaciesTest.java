@@ -74,7 +74,7 @@ class AYearOfCandidaciesTest {
   private static final String KTNN_01 = "KTNN-01";
   private static final String HVBC_01 = "HVBC-01";
 
-  /** The demo units above the two branches, in both trees (SPEC.md, demo data), and the branches each answers for. */
+  /** The demo units above the two branches, in both trees (docs/domain.md, demo data), and the branches each answers for. */
   private static final Map<String, Set<String>> BRANCHES_OF = Map.of(
       "DK", Set.of(KTNN_01, HVBC_01), "KTNN", Set.of(KTNN_01), KTNN_01, Set.of(KTNN_01),
       "HVBC", Set.of(HVBC_01), HVBC_01, Set.of(HVBC_01),

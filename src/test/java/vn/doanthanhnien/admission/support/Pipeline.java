@@ -21,7 +21,7 @@ import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 @TestComponent
 public class Pipeline {
 
-  /** Who completes each task for a member of branch KTNN-01 (SPEC.md, demo data). */
+  /** Who completes each task for a member of branch KTNN-01 (docs/domain.md, demo data). */
   public static final Map<String, String> USER_OF_TASK = Map.ofEntries(
       Map.entry("recordBranchVote", "secretary"),
       Map.entry("recordYouthCommitteeResolution", "youthcommittee"),
