@@ -1,5 +1,6 @@
 package vn.doanthanhnien.admission.candidacy;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,11 @@ import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 @Component("candidacyClosing")
 public class CandidacyClosingListener implements ExecutionListener {
 
+  /** How each end event closes the candidacy; any end event not listed is a rejection. */
+  private static final Map<String, CandidacyStatus> END_STATUS = Map.of(
+      PartyAdmissionProcess.ADMITTED_END, CandidacyStatus.ADMITTED,
+      PartyAdmissionProcess.WITHDRAWN_END, CandidacyStatus.WITHDRAWN);
+
   private final CandidacyService candidacies;
   private final CurrentUser user;
 
@@ -25,8 +31,7 @@ public class CandidacyClosingListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Long id = candidacies.idOf(execution);
-    CandidacyStatus outcome = PartyAdmissionProcess.END_STATUS.getOrDefault(execution.getCurrentActivityId(),
-        CandidacyStatus.REJECTED);
+    CandidacyStatus outcome = END_STATUS.getOrDefault(execution.getCurrentActivityId(), CandidacyStatus.REJECTED);
     String reason = switch (outcome) {
       case ADMITTED, IN_PROGRESS -> null;
       case WITHDRAWN -> "Rút hồ sơ: " + execution.getVariable(Var.WITHDRAWAL_REASON);

@@ -11,8 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.doanthanhnien.admission.document.DocumentView;
-import vn.doanthanhnien.admission.document.StageDocuments;
 import vn.doanthanhnien.admission.identity.UserScope;
 
 @RestController
@@ -21,9 +19,9 @@ public class CandidacyController {
 
   private final CandidacyService candidacies;
   private final UserScope scope;
-  private final StageDocuments documents;
+  private final CandidacyDocuments documents;
 
-  public CandidacyController(CandidacyService candidacies, UserScope scope, StageDocuments documents) {
+  public CandidacyController(CandidacyService candidacies, UserScope scope, CandidacyDocuments documents) {
     this.candidacies = candidacies;
     this.scope = scope;
     this.documents = documents;
@@ -35,7 +33,7 @@ public class CandidacyController {
     boolean party = scope.canReadPartyRecordsOf(candidacy.getBranchCode());
     List<CandidacyEvent> events = candidacies.timeline(id);
     return view(candidacy, events.stream().map(e -> TimelineEntry.of(e, party)).toList(),
-        documents.available(candidacy, events).stream().map(d -> DocumentView.of(id, d)).toList());
+        documents.of(candidacy, events));
   }
 
   /** With the timeline and the documents left empty: {@code GET /api/candidacies/{id}} has them. */
@@ -44,7 +42,7 @@ public class CandidacyController {
     return candidacies.ofBranch(branch).stream().map(c -> view(c, List.of(), List.of())).toList();
   }
 
-  private CandidacyView view(Candidacy candidacy, List<TimelineEntry> timeline, List<DocumentView> documents) {
+  private CandidacyView view(Candidacy candidacy, List<TimelineEntry> timeline, List<?> documents) {
     return CandidacyView.of(candidacy, candidacy.isOverdue(candidacies.now()), timeline, documents);
   }
 
@@ -60,11 +58,11 @@ public class CandidacyController {
   public record CandidacyView(Long id, String memberCode, String branchCode, CandidacyStatus status, String stage,
       String rejectionReason, String nominationReason, String nominatedBy, Instant nominatedAt, Instant closedAt,
       String processInstanceId, LocalDate introducedOn, LocalDate admittedOn, Instant dueDate, boolean overdue,
-      List<TimelineEntry> timeline, List<DocumentView> documents) {
+      List<TimelineEntry> timeline, List<?> documents) {
 
     /** dueDate: when the open stage is due; overdue once it has passed. documents: those of the stages completed. */
     static CandidacyView of(Candidacy c, boolean overdue, List<TimelineEntry> timeline,
-        List<DocumentView> documents) {
+        List<?> documents) {
       return new CandidacyView(c.getId(), c.getMemberCode(), c.getBranchCode(), c.getStatus(), c.getStage(),
           c.getRejectionReason(), c.getNominationReason(), c.getNominatedBy(), c.getNominatedAt(), c.getClosedAt(),
           c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), c.getDueAt(), overdue, timeline,

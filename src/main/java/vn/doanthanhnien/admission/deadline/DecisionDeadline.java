@@ -19,19 +19,21 @@ import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.identity.CurrentUser;
 import vn.doanthanhnien.admission.identity.Roles;
 import vn.doanthanhnien.admission.identity.UserScope;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 
 /**
- * The admission decision is due within 60 working days of the Party cell's resolution, extendable once by 30 (SPEC,
- * stage 11). The superior committee extends it; the due dates of the open decision stages move at once.
+ * The admission decision is due within 60 working days of the Party cell's resolution, extendable once by 30
+ * (docs/domain.md, stage 11). The superior committee extends it; the due dates of the open decision stages move at once.
  */
 @Service
 public class DecisionDeadline {
 
-  public static final String EXTENDED = "decisionDeadlineExtended";
-  static final String CELL_RESOLUTION_DATE = "recordPartyCellVote_meetingDate";
+  public static final String EXTENDED = PartyAdmissionProcess.Var.DECISION_DEADLINE_EXTENDED;
+  static final String CELL_RESOLUTION_DATE = PartyAdmissionProcess.CELL_RESOLUTION_DATE.variable();
   static final int WORKING_DAYS = 60;
   static final int EXTENSION = 30;
-  private static final Set<String> STAGES = Set.of("recordPartyCommitteeVote", "recordAdmissionDecision");
+  private static final Set<String> STAGES = Set.of(PartyAdmissionProcess.Task.PARTY_COMMITTEE_VOTE,
+      PartyAdmissionProcess.Task.ADMISSION_DECISION);
 
   private final CandidacyService candidacies;
   private final UserScope scope;

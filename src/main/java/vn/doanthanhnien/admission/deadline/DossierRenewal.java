@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.candidacy.TimelineAction;
 import vn.doanthanhnien.admission.common.BusinessClock;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 
 /**
- * The twelve-month rule (SPEC, after stage 12): if the Party cell has not voted within twelve months of the dossier
+ * The twelve-month rule (docs/domain.md, after stage 12): if the Party cell has not voted within twelve months of the dossier
  * date, the introducer's letter, the Youth Union resolution and the opinions are renewed. The timers on the stages
  * between the dossier and the cell's vote fire at {@link #dueAt}; the event they lead to calls {@link #notify}, which
  * starts a new twelve-month period from the day the renewal starts.
@@ -18,9 +19,9 @@ import vn.doanthanhnien.admission.common.BusinessClock;
 @Component("dossierRenewal")
 public class DossierRenewal implements ExecutionListener {
 
-  public static final String RENEWING = "renewingDossier";
-  public static final String STARTED_ON = "dossierRenewalStartedOn";
-  static final String DOSSIER_DATE = "checkDossier_dossierDate";
+  public static final String RENEWING = PartyAdmissionProcess.Var.RENEWING_DOSSIER;
+  public static final String STARTED_ON = PartyAdmissionProcess.Var.RENEWAL_STARTED_ON;
+  static final String DOSSIER_DATE = PartyAdmissionProcess.DOSSIER_DATE.variable();
   static final int MONTHS = 12;
 
   private final BusinessClock clock;

@@ -2,7 +2,8 @@ package vn.doanthanhnien.admission.document;
 
 import java.util.Arrays;
 import java.util.Optional;
-import vn.doanthanhnien.admission.stage.StageRecorder;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Task;
 
 /**
  * The document each stage produces, by its form in Hướng dẫn 12-HD/BTCTW. Its text is the template
@@ -12,15 +13,15 @@ import vn.doanthanhnien.admission.stage.StageRecorder;
  * @param outcomeField the field of the stage's record that says whether it passed
  */
 public enum DocumentForm {
-  BRANCH_RESOLUTION("4_1-KND", "4_1-KNĐ", "recordBranchVote", StageRecorder.PASSED,
+  BRANCH_RESOLUTION("4_1-KND", "4_1-KNĐ", Task.BRANCH_VOTE, PartyAdmissionProcess.PASSED,
       "Nghị quyết của chi đoàn đề nghị giới thiệu đoàn viên ưu tú vào Đảng"),
-  YOUTH_COMMITTEE_RESOLUTION("4-KND", "4-KNĐ", "recordYouthCommitteeResolution", StageRecorder.PASSED,
+  YOUTH_COMMITTEE_RESOLUTION("4-KND", "4-KNĐ", Task.YOUTH_COMMITTEE_RESOLUTION, PartyAdmissionProcess.PASSED,
       "Nghị quyết giới thiệu đoàn viên ưu tú vào Đảng"),
-  PARTY_CELL_RESOLUTION("6-KND", "6-KNĐ", "recordPartyCellVote", StageRecorder.PASSED,
+  PARTY_CELL_RESOLUTION("6-KND", "6-KNĐ", Task.PARTY_CELL_VOTE, PartyAdmissionProcess.PASSED,
       "Nghị quyết của chi bộ đề nghị kết nạp đảng viên"),
-  PARTY_COMMITTEE_RESOLUTION("8-KND", "8-KNĐ", "recordPartyCommitteeVote", StageRecorder.PASSED,
+  PARTY_COMMITTEE_RESOLUTION("8-KND", "8-KNĐ", Task.PARTY_COMMITTEE_VOTE, PartyAdmissionProcess.PASSED,
       "Nghị quyết của Đảng ủy cơ sở đề nghị kết nạp đảng viên"),
-  ADMISSION_DECISION("9-KND", "9-KNĐ", "recordAdmissionDecision", "approved",
+  ADMISSION_DECISION("9-KND", "9-KNĐ", Task.ADMISSION_DECISION, PartyAdmissionProcess.ADMISSION_APPROVED.field(),
       "Quyết định kết nạp đảng viên");
 
   private final String fileCode;

@@ -16,7 +16,7 @@ import vn.doanthanhnien.admission.candidacy.CandidacyEvent;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.member.Gender;
 import vn.doanthanhnien.admission.member.Member;
-import vn.doanthanhnien.admission.stage.FormField;
+import vn.doanthanhnien.admission.form.DeclaredField;
 import vn.doanthanhnien.admission.stage.StageForm;
 import vn.doanthanhnien.admission.stage.StageForms;
 import vn.doanthanhnien.admission.unit.OrgUnit;
@@ -50,9 +50,11 @@ class DocumentValues {
   private final BusinessClock clock;
   private final ObjectMapper json;
   private final String place;
+  private final StageForms forms;
 
   DocumentValues(UnitService units, BusinessClock clock, ObjectMapper json,
-      @Value("${admission.documents.place}") String place) {
+      @Value("${admission.documents.place}") String place, StageForms forms) {
+    this.forms = forms;
     this.units = units;
     this.clock = clock;
     this.json = json;
@@ -95,13 +97,13 @@ class DocumentValues {
 
   private Map<String, String> stageValues(String stage, CandidacyEvent record) {
     Map<String, Object> recorded = recorded(record);
-    Optional<StageForm> form = StageForms.of(stage);
+    Optional<StageForm> form = forms.latest(stage);
     Map<String, String> values = new HashMap<>();
     recorded.forEach((key, value) -> values.put(key, display(form, key, value)));
     values.put("recordedOn", date(LocalDate.ofInstant(record.getOccurredAt(), clock.zone())));
     form.filter(StageForm::isVote).ifPresent(vote -> {
-      Object members = recorded.get(vote.memberCount());
-      putPercent(values, "votesForPercent", recorded.get(vote.votesFor()), members);
+      Object members = recorded.get(vote.memberCount().orElseThrow());
+      putPercent(values, "votesForPercent", recorded.get(vote.votesFor().orElseThrow()), members);
       putPercent(values, "votesAgainstPercent", recorded.get(VOTES_AGAINST), members);
     });
     return values;
@@ -114,8 +116,7 @@ class DocumentValues {
     if (value instanceof Boolean yes) {
       return yes ? "có" : "không";
     }
-    boolean isDate = form.flatMap(f -> f.fields().stream().filter(field -> field.key().equals(key)).findFirst())
-        .map(field -> field.kind() == FormField.Kind.PAST_DATE).orElse(false);
+    boolean isDate = form.map(f -> f.form().fields().get(key)).map(DeclaredField::date).orElse(false);
     return isDate ? date(LocalDate.parse(value.toString())) : value.toString();
   }
 

@@ -1,7 +1,6 @@
 package vn.doanthanhnien.admission.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,10 +30,21 @@ public record DeployedForm(String id, Map<String, DeclaredField> fields) {
     return fields.keySet();
   }
 
-  static DeployedForm parse(JsonNode schema) {
+  public static DeployedForm parse(JsonNode schema) {
     Map<String, DeclaredField> fields = new LinkedHashMap<>();
     collect(schema.path("components"), fields);
     return new DeployedForm(schema.path("id").asText(null), fields);
+  }
+
+  /** form-js names a date field's label {@code dateLabel}. */
+  private static String label(JsonNode component, String key) {
+    for (String name : List.of("label", "dateLabel", "timeLabel")) {
+      String label = component.path(name).asText("");
+      if (!label.isBlank()) {
+        return label.trim();
+      }
+    }
+    return key;
   }
 
   private static void collect(JsonNode components, Map<String, DeclaredField> fields) {
@@ -44,8 +54,7 @@ public record DeployedForm(String id, Map<String, DeclaredField> fields) {
       String type = component.path("type").asText("");
       String key = component.path("key").asText(null);
       if (key != null && !DISPLAY_ONLY.contains(type)) {
-        JsonNode validate = component.has("validate") ? component.get("validate") : MissingNode.getInstance();
-        fields.put(key, new DeclaredField(key, type, component.path("label").asText(key), validate));
+        fields.put(key, new DeclaredField(key, type, label(component, key), component));
       }
       collect(component.path("components"), fields);
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.process.ProbationProcess;
 
 /**
  * On every end event of the probation process, in the transaction that reaches it: records whether the member became

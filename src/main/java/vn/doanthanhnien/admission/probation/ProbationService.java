@@ -23,6 +23,7 @@ import vn.doanthanhnien.admission.deadline.WorkingDays;
 import vn.doanthanhnien.admission.identity.CandidacyAuthorizations;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 import vn.doanthanhnien.admission.unit.UnitChain;
+import vn.doanthanhnien.admission.process.ProbationProcess;
 
 /** The probation of each admitted member: its process instance, and its record with the outcome. */
 @Service

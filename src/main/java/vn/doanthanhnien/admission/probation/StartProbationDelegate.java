@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 import vn.doanthanhnien.admission.unit.UnitChain;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 
 /**
  * Service task {@code startProbation} of the party-admission process, after the admission ceremony: starts the
@@ -14,7 +15,7 @@ import vn.doanthanhnien.admission.unit.UnitChain;
 @Component("startProbationDelegate")
 public class StartProbationDelegate implements JavaDelegate {
 
-  static final String CEREMONY_DATE = "recordAdmissionCeremony_ceremonyDate";
+  static final String CEREMONY_DATE = PartyAdmissionProcess.CEREMONY_DATE.variable();
 
   private final ProbationService probations;
   private final CandidacyService candidacies;

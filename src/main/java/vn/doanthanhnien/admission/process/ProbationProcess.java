@@ -1,4 +1,4 @@
-package vn.doanthanhnien.admission.probation;
+package vn.doanthanhnien.admission.process;
 
 import java.util.Map;
 
@@ -24,7 +24,7 @@ public final class ProbationProcess {
 
   /**
    * Set when the instance starts, besides the candidacy's id, member and unit codes, which keep the names of
-   * {@link vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var}.
+   * {@link PartyAdmissionProcess.Var}.
    */
   public static final class Var {
     /** ISO date of the admission ceremony, from which the twelve months run. */

@@ -1,7 +1,6 @@
 package vn.doanthanhnien.admission.stage;
 
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
@@ -23,24 +22,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class PartyOnlyHistoryFilter extends AbstractProcessEnginePlugin {
 
-  private static final Set<String> PARTY_ONLY = StageForms.partyOnlyFieldKeys();
+  private final PartyOnlyFields partyOnly;
+
+  public PartyOnlyHistoryFilter(PartyOnlyFields partyOnly) {
+    this.partyOnly = partyOnly;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setEnableDefaultDbHistoryEventHandler(false);
-    configuration.getCustomHistoryEventHandlers().add(new Filter(new HistoryKept.Writer()));
+    configuration.getCustomHistoryEventHandlers().add(new Filter(new HistoryKept.Writer(), partyOnly));
   }
 
-  static boolean isPartyOnly(HistoryEvent event) {
-    return event instanceof HistoricVariableUpdateEventEntity variable && PARTY_ONLY.contains(variable.getVariableName())
-        || event instanceof HistoricFormPropertyEventEntity property && PARTY_ONLY.contains(property.getPropertyId());
+  static boolean isPartyOnly(HistoryEvent event, PartyOnlyFields partyOnly) {
+    return event instanceof HistoricVariableUpdateEventEntity variable && partyOnly.contains(variable.getVariableName())
+        || event instanceof HistoricFormPropertyEventEntity property && partyOnly.contains(property.getPropertyId());
   }
 
-  private record Filter(HistoryEventHandler database) implements HistoryEventHandler {
+  private record Filter(HistoryEventHandler database, PartyOnlyFields partyOnly) implements HistoryEventHandler {
 
     @Override
     public void handleEvent(HistoryEvent event) {
-      if (!isPartyOnly(event) && HistoryKept.isKept(event)) {
+      if (!isPartyOnly(event, partyOnly) && HistoryKept.isKept(event)) {
         database.handleEvent(event);
       }
     }

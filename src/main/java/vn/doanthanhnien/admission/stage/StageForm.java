@@ -1,25 +1,44 @@
 package vn.doanthanhnien.admission.stage;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Collection;
+import java.util.Optional;
+import vn.doanthanhnien.admission.form.DeclaredField;
+import vn.doanthanhnien.admission.form.DeployedForm;
 
 /**
- * What one user task of the pipeline accepts: its fields, the checks between them, and for a vote which fields count.
+ * What one user task of the pipeline accepts, read from the deployed model: the task's name, the fields of its
+ * Camunda Form with their checks, and the decision table of its rules across fields and stages.
  *
- * @param votesFor key of the votes-for field when the task records a vote, else null
- * @param memberCount key of the field the threshold is measured against (all members, not attendees)
+ * @param checks key of the DMN table whose rows name what is wrong with a submission (the user task's extension
+ *     property {@code checks}), or null when the stage has none
  */
-public record StageForm(String taskKey, String title, List<FormField> fields, String votesFor, String memberCount,
-    List<CrossCheck> checks) {
+public record StageForm(String taskKey, String title, DeployedForm form, String checks) {
 
-  /** A rule between fields of one submission; values that failed to parse are null and are skipped. */
-  @FunctionalInterface
-  public interface CrossCheck {
-    /** Returns a Vietnamese message when the rule is broken, else null. */
-    String violation(Map<String, Object> values);
+  /** The extension property of a user task that names its rule table. */
+  public static final String CHECKS_PROPERTY = "checks";
+  private static final String VOTES_FOR = "votesFor";
+  private static final String MEMBER_COUNT = "memberCount";
+
+  public Collection<DeclaredField> fields() {
+    return form.fields().values();
   }
 
   public boolean isVote() {
-    return votesFor != null;
+    return votesFor().isPresent() && memberCount().isPresent();
+  }
+
+  /** The field counting the votes for, when the task records a vote. */
+  public Optional<String> votesFor() {
+    return voteField(VOTES_FOR);
+  }
+
+  /** The field the threshold is measured against (all members, not attendees). */
+  public Optional<String> memberCount() {
+    return voteField(MEMBER_COUNT);
+  }
+
+  private Optional<String> voteField(String role) {
+    return fields().stream().filter(f -> f.property(DeclaredField.VOTE).filter(role::equals).isPresent())
+        .map(DeclaredField::key).findFirst();
   }
 }

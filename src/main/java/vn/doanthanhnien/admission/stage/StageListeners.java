@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.InvalidInputException;
 import vn.doanthanhnien.admission.identity.CurrentUser;
-import vn.doanthanhnien.admission.probation.ProbationProcess;
+import vn.doanthanhnien.admission.process.ProbationProcess;
 import vn.doanthanhnien.admission.probation.ProbationService;
 import vn.doanthanhnien.admission.verification.BackgroundSubjects;
 
@@ -28,11 +28,13 @@ public class StageListeners {
   private final StageRecorder recorder;
   private final CandidacyService candidacies;
   private final ProbationService probations;
+  private final StageForms forms;
   private final CurrentUser user;
 
   public StageListeners(StageRecorder recorder, CandidacyService candidacies, ProbationService probations,
-      CurrentUser user) {
+      StageForms forms, CurrentUser user) {
     this.recorder = recorder;
+    this.forms = forms;
     this.candidacies = candidacies;
     this.probations = probations;
     this.user = user;
@@ -53,8 +55,7 @@ public class StageListeners {
       return;
     }
     String taskKey = execution.getCurrentActivityId();
-    StageForm form = StageForms.of(taskKey)
-        .orElseThrow(() -> new IllegalStateException("No server-side form rules for user task " + taskKey));
+    StageForm form = forms.of(execution.getProcessDefinitionId(), taskKey);
     Map<String, Object> submitted = execution.getVariables();
     Map<String, Object> result;
     try {
@@ -64,7 +65,7 @@ public class StageListeners {
       throw new FormFieldValidationException(taskKey, e.getMessage());
     }
     // The raw fields go, so a later form with a field of the same name (votesFor) does not show this stage's value.
-    form.fields().forEach(f -> execution.removeVariable(f.key()));
+    form.form().keys().forEach(execution::removeVariable);
     execution.setVariables(result);
   }
 

@@ -16,12 +16,12 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
-import vn.doanthanhnien.admission.probation.ProbationProcess;
+import vn.doanthanhnien.admission.process.ProbationProcess;
 
 /**
- * Gives every user task of the pipeline's processes its stage tracking and server-side form check, so that a task an
- * administrator adds in Camunda Modeler cannot be completed unchecked, and its form's fields as transient variables
- * ({@link TransientFormFields}).
+ * Gives every user task of the pipeline's processes its stage tracking and the server-side check of its deployed form
+ * ({@link StageForms}), so that a task an administrator adds in Camunda Modeler is checked as its form declares, and
+ * its form's fields as transient variables ({@link TransientFormFields}).
  */
 @Component
 public class StageListenersPlugin extends AbstractProcessEnginePlugin {
@@ -29,10 +29,12 @@ public class StageListenersPlugin extends AbstractProcessEnginePlugin {
   private static final Set<String> PROCESSES = Set.of(PartyAdmissionProcess.KEY, ProbationProcess.KEY);
 
   private final StageListeners listeners;
+  private final StageForms forms;
 
-  /** Lazy: the listeners use engine services, which exist only after this plugin has configured the engine. */
-  public StageListenersPlugin(@Lazy StageListeners listeners) {
+  /** Lazy: the listeners and forms use engine services, which exist only after this plugin has configured the engine. */
+  public StageListenersPlugin(@Lazy StageListeners listeners, @Lazy StageForms forms) {
     this.listeners = listeners;
+    this.forms = forms;
   }
 
   @Override
@@ -50,8 +52,7 @@ public class StageListenersPlugin extends AbstractProcessEnginePlugin {
         ExecutionListener ended = listeners::taskActivityEnded;
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, created);
-        StageForms.of(activity.getId()).ifPresent(
-            form -> task.setTaskFormHandler(new TransientFormFields(task.getTaskFormHandler(), form)));
+        task.setTaskFormHandler(new TransientFormFields(task.getTaskFormHandler(), forms));
         activity.addListener(ExecutionListener.EVENTNAME_END, ended);
       }
     });

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.HashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.candidacy.Candidacy;
@@ -13,7 +14,11 @@ import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.member.AwarenessCertificates;
-import vn.doanthanhnien.admission.probation.ProbationProcess;
+import vn.doanthanhnien.admission.common.RuleTables;
+import vn.doanthanhnien.admission.form.DeclaredField;
+import vn.doanthanhnien.admission.form.FormSubmission;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Task;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 import vn.doanthanhnien.admission.verification.BackgroundSubjects;
 import vn.doanthanhnien.admission.voting.VoteThresholds;
@@ -27,15 +32,19 @@ import vn.doanthanhnien.admission.voting.VoteThresholds.VoteOutcome;
 public class StageRecorder {
 
   /** Whether a vote passed: a process variable ({@code recordBranchVote_passed}) and a field of the stage's record. */
-  public static final String PASSED = "passed";
+  public static final String PASSED = PartyAdmissionProcess.PASSED;
+  /** The output column of a stage's rule table: what is wrong with the submission, one row per problem. */
+  static final String PROBLEM = "problem";
 
   private final BusinessClock clock;
   private final VoteThresholds thresholds;
   private final AwarenessCertificates certificates;
   private final CandidacyService candidacies;
+  private final RuleTables rules;
 
   public StageRecorder(BusinessClock clock, VoteThresholds thresholds, AwarenessCertificates certificates,
-      CandidacyService candidacies) {
+      CandidacyService candidacies, RuleTables rules) {
+    this.rules = rules;
     this.clock = clock;
     this.thresholds = thresholds;
     this.certificates = certificates;
@@ -56,20 +65,20 @@ public class StageRecorder {
     Map<String, Object> details = new LinkedHashMap<>();
     Map<String, Object> partyDetails = new LinkedHashMap<>();
     List<String> summary = new ArrayList<>();
-    for (FormField field : form.fields()) {
+    for (DeclaredField field : form.fields()) {
       Object value = values.get(field.key());
-      if (field.partyOnly()) {
+      if (field.flagged(DeclaredField.PARTY_ONLY)) {
         partyDetails.put(field.key(), value);
       } else {
         details.put(field.key(), value);
-        variables.put(variableName(form, field.key()), value instanceof LocalDate d ? d.toString() : value);
-        summary.add(field.label() + ": " + display(value));
+        variables.put(variableName(form, field.key()), variableValue(value));
+        summary.add(field.label() + ": " + display(field, value));
       }
     }
     boolean passed = true;
     if (form.isVote()) {
-      VoteOutcome outcome = thresholds.evaluate(form.taskKey(), (Integer) values.get(form.votesFor()),
-          (Integer) values.get(form.memberCount()));
+      VoteOutcome outcome = thresholds.evaluate(form.taskKey(), (Integer) values.get(form.votesFor().orElseThrow()),
+          (Integer) values.get(form.memberCount().orElseThrow()));
       passed = outcome.passed();
       variables.put(variableName(form, PASSED), passed);
       details.put(PASSED, passed);
@@ -81,7 +90,7 @@ public class StageRecorder {
     if (subject != null) {
       title += " (" + subject + ")";
       details.put(BackgroundSubjects.SUBJECT, submitted.get(BackgroundSubjects.SUBJECT));
-      if (Boolean.FALSE.equals(values.get("backgroundClear"))) {
+      if (Boolean.FALSE.equals(values.get(PartyAdmissionProcess.BACKGROUND_CLEAR.field()))) {
         variables.put(BackgroundSubjects.CONCERN, true);
       }
     }
@@ -94,15 +103,18 @@ public class StageRecorder {
   private void recordMilestone(String taskKey, Long candidacyId, String memberCode, Map<String, Object> values,
       boolean passed) {
     switch (taskKey) {
-      case "recordAwarenessCertificate" -> certificates.renew(memberCode, (LocalDate) values.get("certificateDate"));
-      case "recordYouthCommitteeResolution" -> {
+      case Task.AWARENESS_CERTIFICATE ->
+          certificates.renew(memberCode, (LocalDate) values.get(PartyAdmissionProcess.CERTIFICATE_DATE.field()));
+      case Task.YOUTH_COMMITTEE_RESOLUTION -> {
         if (passed) {
-          candidacies.markIntroduced(candidacyId, (LocalDate) values.get("resolutionDate"));
+          candidacies.markIntroduced(candidacyId,
+              (LocalDate) values.get(PartyAdmissionProcess.INTRODUCTION_DATE.field()));
         }
       }
-      case "recordAdmissionDecision" -> {
-        if (Boolean.TRUE.equals(values.get("approved"))) {
-          candidacies.markAdmissionApproved(candidacyId, (LocalDate) values.get("decisionDate"));
+      case Task.ADMISSION_DECISION -> {
+        if (Boolean.TRUE.equals(values.get(PartyAdmissionProcess.ADMISSION_APPROVED.field()))) {
+          candidacies.markAdmissionApproved(candidacyId,
+              (LocalDate) values.get(PartyAdmissionProcess.DECISION_DATE.field()));
         }
       }
       default -> {
@@ -112,7 +124,7 @@ public class StageRecorder {
 
   /** The name under which a later form reads a stage's value: {@code recordBranchVote_votesFor}. */
   public static String variableName(StageForm form, String field) {
-    return form.taskKey() + "_" + field;
+    return PartyAdmissionProcess.result(form.taskKey(), field);
   }
 
   private Map<String, Object> check(StageForm form, Candidacy candidacy, Map<String, Object> submitted) {
@@ -131,63 +143,45 @@ public class StageRecorder {
             && units.superiorCommitteeCode().equals(submitted.get(Var.SUPERIOR_COMMITTEE_CODE)),
         "Không được thay đổi các đơn vị phụ trách hồ sơ (branchCode, youthUnitCode, partyCellCode, "
             + "partyCommitteeCode, superiorCommitteeCode)."));
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (FormField f : form.fields()) {
-      Object raw = submitted.get(f.key());
-      Object value = switch (f.kind()) {
-        case TEXT, LONG_TEXT -> in.text(f.label(), raw, f.required(), f.kind().limit);
-        case COUNT, MEMBER_COUNT, MONTHS_TOGETHER -> in.count(f.label(), raw, f.required(), f.kind().limit);
-        case PAST_DATE -> in.pastDate(f.label(), raw, f.required(), today);
-        case FLAG -> in.flag(f.label(), raw, f.required());
-      };
-      values.put(f.key(), value);
+    Map<String, Object> values = FormSubmission.check(form.form(), submitted, in, today);
+    if (form.checks() != null) {
+      Map<String, Object> context = new HashMap<>(submitted);
+      values.forEach((key, value) -> context.put(key, value));
+      rules.evaluate(form.checks(), context).collectEntries(PROBLEM).forEach(p -> in.fail(String.valueOf(p)));
     }
-    form.checks().stream().map(c -> c.violation(values)).filter(Objects::nonNull).forEach(in::fail);
-    checkAgainstEarlierStages(form, values, submitted, in);
+    checkAgainstEarlierStages(form, values, in);
     in.throwIfInvalid("Không thể ghi nhận " + form.title());
     return values;
   }
 
-  private void checkAgainstEarlierStages(StageForm form, Map<String, Object> values, Map<String, Object> earlier,
-      InputCheck in) {
-    switch (form.taskKey()) {
-      case "recordAwarenessCertificate" -> {
-        if (values.get("certificateDate") instanceof LocalDate issued && !certificates.isValid(issued)) {
-          in.fail("Giấy chứng nhận cấp ngày " + issued + " đã hết thời hạn hiệu lực: cần học lại lớp bồi dưỡng "
-              + "nhận thức về Đảng.");
-        }
-      }
-      case "recordAdmissionDecision" -> {
-        Object cellMet = earlier.get("recordPartyCellVote_meetingDate");
-        if (values.get("decisionDate") instanceof LocalDate decided && cellMet != null
-            && decided.isBefore(LocalDate.parse(cellMet.toString()))) {
-          in.fail("Ngày quyết định kết nạp (" + decided + ") không được trước ngày chi bộ họp biểu quyết đề nghị kết "
-              + "nạp (" + cellMet + ").");
-        }
-      }
-      case "recordAdmissionCeremony" -> {
-        Object decided = earlier.get("recordAdmissionDecision_decisionDate");
-        if (values.get("ceremonyDate") instanceof LocalDate held && decided != null
-            && held.isBefore(LocalDate.parse(decided.toString()))) {
-          in.fail("Ngày tổ chức lễ kết nạp (" + held + ") không được trước ngày quyết định kết nạp (" + decided + ").");
-        }
-      }
-      case "recordProbationCellVote" -> {
-        Object ended = earlier.get(ProbationProcess.Var.PROBATION_END_DATE);
-        if (values.get("meetingDate") instanceof LocalDate met && ended != null
-            && met.isBefore(LocalDate.parse(ended.toString()))) {
-          in.fail("Ngày họp chi bộ (" + met + ") không được trước ngày hết thời kỳ dự bị (" + ended + ").");
-        }
-      }
-      default -> {
-      }
+  /** The certificate's validity is the awareness-certificate table's, which the nomination reads too. */
+  private void checkAgainstEarlierStages(StageForm form, Map<String, Object> values, InputCheck in) {
+    if (form.taskKey().equals(Task.AWARENESS_CERTIFICATE)
+        && values.get(PartyAdmissionProcess.CERTIFICATE_DATE.field()) instanceof LocalDate issued && !certificates.isValid(issued)) {
+      in.fail("Giấy chứng nhận cấp ngày " + issued + " đã hết thời hạn hiệu lực: cần học lại lớp bồi dưỡng "
+          + "nhận thức về Đảng.");
     }
   }
 
-  private static String display(Object value) {
+  private static String display(DeclaredField field, Object value) {
     if (value instanceof Boolean b) {
-      return b ? "có" : "không";
+      return field.choices().stream().filter(c -> c.value().isBoolean() && c.value().asBoolean() == b).findFirst()
+          .map(DeclaredField.Choice::label).orElse(b ? "có" : "không");
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
     return String.valueOf(value);
+  }
+
+  /** A date as its ISO text and a checklist as one line: the plain types the process carries. */
+  private static Object variableValue(Object value) {
+    if (value instanceof LocalDate date) {
+      return date.toString();
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+    return value;
   }
 }

@@ -26,11 +26,11 @@ import org.camunda.bpm.engine.variable.Variables;
 final class TransientFormFields implements TaskFormHandler {
 
   private final TaskFormHandler engineHandler;
-  private final StageForm form;
+  private final StageForms forms;
 
-  TransientFormFields(TaskFormHandler engineHandler, StageForm form) {
+  TransientFormFields(TaskFormHandler engineHandler, StageForms forms) {
     this.engineHandler = engineHandler;
-    this.form = form;
+    this.forms = forms;
   }
 
   @Override
@@ -42,8 +42,8 @@ final class TransientFormFields implements TaskFormHandler {
     }
     VariableMap rest = Variables.createVariables();
     rest.putAll(properties);
-    for (FormField field : form.fields()) {
-      String key = field.key();
+    TaskEntity task = (TaskEntity) variableScope;
+    for (String key : forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).form().keys()) {
       if (properties.containsKey(key) && !execution.hasVariable(key)) {
         execution.setVariableLocal(key, Variables.untypedValue(properties.get(key), true));
         rest.remove(key);

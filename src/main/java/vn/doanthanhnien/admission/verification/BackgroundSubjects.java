@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 
 /**
- * Whose background the Party committee verifies (SPEC, stage 7): the candidate and both parents always, the spouse,
+ * Whose background the Party committee verifies (docs/domain.md, stage 7): the candidate and both parents always, the spouse,
  * the spouse's parents and a guardian when the personal history lists them (the optional flags of the dossier form).
  * The multi-instance {@code verifyBackground} task runs once per subject, in parallel.
  */
@@ -15,20 +16,20 @@ import org.springframework.stereotype.Component;
 public class BackgroundSubjects {
 
   /** The subject of one verification task, a local variable of its instance. */
-  public static final String SUBJECT = "backgroundSubject";
+  public static final String SUBJECT = PartyAdmissionProcess.Var.BACKGROUND_SUBJECT;
   /** The subject's Vietnamese label, a local variable of its task that the form shows. */
-  public static final String SUBJECT_LABEL = "backgroundSubjectLabel";
+  public static final String SUBJECT_LABEL = PartyAdmissionProcess.Var.BACKGROUND_SUBJECT_LABEL;
   /** Set when any subject's verification finds a concern: the remaining verifications are cancelled. */
-  public static final String CONCERN = "backgroundConcern";
+  public static final String CONCERN = PartyAdmissionProcess.Var.BACKGROUND_CONCERN;
 
   public enum Subject {
     CANDIDATE("Người xin vào Đảng", null),
     FATHER("Cha đẻ", null),
     MOTHER("Mẹ đẻ", null),
-    SPOUSE("Vợ hoặc chồng", "checkDossier_spouseListed"),
-    SPOUSE_FATHER("Cha của vợ hoặc chồng", "checkDossier_spouseParentsListed"),
-    SPOUSE_MOTHER("Mẹ của vợ hoặc chồng", "checkDossier_spouseParentsListed"),
-    GUARDIAN("Người trực tiếp nuôi dưỡng", "checkDossier_guardianListed");
+    SPOUSE("Vợ hoặc chồng", PartyAdmissionProcess.SPOUSE_LISTED.variable()),
+    SPOUSE_FATHER("Cha của vợ hoặc chồng", PartyAdmissionProcess.SPOUSE_PARENTS_LISTED.variable()),
+    SPOUSE_MOTHER("Mẹ của vợ hoặc chồng", PartyAdmissionProcess.SPOUSE_PARENTS_LISTED.variable()),
+    GUARDIAN("Người trực tiếp nuôi dưỡng", PartyAdmissionProcess.GUARDIAN_LISTED.variable());
 
     public final String label;
     /** The dossier's flag that lists this subject; null when every personal history has one. */

@@ -17,7 +17,7 @@ import vn.doanthanhnien.admission.support.Pipeline;
 import vn.doanthanhnien.admission.support.PipelineTest;
 
 /**
- * The external contract of SPEC.md over HTTP on a random port, with HTTP Basic as the demo users: nomination and every
+ * The external contract of docs/domain.md over HTTP on a random port, with HTTP Basic as the demo users: nomination and every
  * task through {@code /engine-rest}'s submit-form, the candidacy through {@code /api}.
  */
 @PipelineTest
@@ -101,7 +101,7 @@ class RestContractTest {
         HttpMethod.POST, new HttpEntity<>(typed(values)), OBJECT, taskId);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().get("message").toString()).contains("Không thể ghi nhận Biểu quyết của chi đoàn",
+    assertThat(response.getBody().get("message").toString()).contains("Không thể ghi nhận Ghi kết quả biểu quyết của chi đoàn",
         "không được lớn hơn số đoàn viên dự họp (22)");
     assertThat(currentTask(processInstanceId)).containsEntry("id", taskId);
   }

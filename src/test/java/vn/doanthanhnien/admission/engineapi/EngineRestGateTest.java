@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.doanthanhnien.admission.common.ForeignInstanceException;
-import vn.doanthanhnien.admission.probation.ProbationProcess;
+import vn.doanthanhnien.admission.process.ProbationProcess;
 import vn.doanthanhnien.admission.support.BrowserSession;
 import vn.doanthanhnien.admission.support.NodeClient;
 import vn.doanthanhnien.admission.support.NodeClient.Answer;

@@ -37,6 +37,7 @@ import vn.doanthanhnien.admission.support.FlowNodeCoverage;
 import vn.doanthanhnien.admission.support.Pipeline;
 import vn.doanthanhnien.admission.support.PipelineTest;
 import vn.doanthanhnien.admission.support.TestMembers;
+import vn.doanthanhnien.admission.process.ProbationProcess;
 
 /**
  * One test per path of processes/probation.bpmn, started by the admission of a candidacy: twelve months from the

@@ -48,7 +48,8 @@ class InvalidInputTest {
 
   @Test
   void aMissingRequiredFieldIsRefused() {
-    assertRefused("recordYouthCommitteeResolution", v -> v.remove("resolutionNumber"), "Số nghị quyết là bắt buộc");
+    assertRefused("recordYouthCommitteeResolution", v -> v.remove("resolutionNumber"),
+        "Số nghị quyết giới thiệu là bắt buộc.");
   }
 
   @Test
@@ -70,7 +71,8 @@ class InvalidInputTest {
 
   @Test
   void anIncompleteDossierIsRefused() {
-    assertRefused("checkDossier", v -> v.put("personalHistoryReceived", false), "Chưa nhận lý lịch");
+    assertRefused("checkDossier", v -> v.put("personalHistoryReceived", false),
+        "Cần đánh dấu «Đã nhận lý lịch của người xin vào Đảng (mẫu 2-KNĐ)».");
   }
 
   @Test
@@ -95,8 +97,9 @@ class InvalidInputTest {
   }
 
   @Test
-  void aFlagThatIsNeitherYesNorNoIsRefused() {
-    assertRefused("verifyBackground", v -> v.put("backgroundClear", "maybe"), "phải là Có hoặc Không");
+  void aChoiceOutsideTheFormsValuesIsRefusedNamingThem() {
+    assertRefused("verifyBackground", v -> v.put("backgroundClear", "maybe"),
+        "Kết luận thẩm tra phải là một trong các giá trị: Rõ ràng, Có vấn đề.");
   }
 
   @Test
