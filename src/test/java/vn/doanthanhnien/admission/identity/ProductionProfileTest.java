@@ -150,7 +150,7 @@ class ProductionProfileTest {
   void requestsWithoutValidCredentialsAreRejected() throws Exception {
     assertThat(get("/engine-rest/task", null, null).statusCode()).isEqualTo(401);
     assertThat(get("/api/units", null, null).statusCode()).isEqualTo(401);
-    // An unknown user: a wrong password would lock the administrator for a while (Camunda's login delay).
+    // An unknown user, so that no failure is counted against the administrator from this address.
     assertThat(get("/engine-rest/task", "nobody", ADMIN_PASSWORD).statusCode()).isEqualTo(401);
     assertThat(get("/api/units", "nobody", ADMIN_PASSWORD).statusCode()).isEqualTo(401);
   }
