@@ -14,8 +14,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The officers' dashboard and the quota page, static files under {@code static/dashboard/} that call {@code /api} with
- * the Tasklist session. They answer at {@code /dashboard/} and carry the headers the webapps' pages carry: scripts
- * from this origin only, no framing by other sites.
+ * the Tasklist session. They answer at {@code /dashboard/}. They and the member import page ({@code static/members/})
+ * carry the headers the webapps' pages carry: scripts from this origin only, no framing by other sites (CSP
+ * {@code frame-ancestors}, and {@code X-Frame-Options} for browsers that know only that), no content-type sniffing.
  */
 @Configuration
 public class DashboardConfiguration implements WebMvcConfigurer {
@@ -39,12 +40,13 @@ public class DashboardConfiguration implements WebMvcConfigurer {
           throws ServletException, IOException {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "SAMEORIGIN");
         response.setHeader("Referrer-Policy", "same-origin");
         chain.doFilter(request, response);
       }
     });
-    registration.setName("party-admission-dashboard-headers");
-    registration.addUrlPatterns("/dashboard/*", "/dashboard");
+    registration.setName("party-admission-page-headers");
+    registration.addUrlPatterns("/dashboard/*", "/dashboard", "/members/*");
     return registration;
   }
 }

@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -20,6 +22,7 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * clients and Camunda Modeler, or the session of a user signed in to Tasklist, Cockpit or Admin. A session request
  * that changes something must carry the webapps' CSRF token. No {@code WWW-Authenticate} challenge is sent, so a
  * browser never caches Basic credentials that other sites could make it send. The user's groups are read on every
- * request: a user moved to another unit sees the new unit's data at once.
+ * request: a user moved to another unit sees the new unit's data at once. Wrong passwords are counted per client
+ * address and user ({@link LoginThrottle}): a throttled address gets 429 before its password is checked.
  */
 public class SignIn extends OncePerRequestFilter {
 
@@ -37,9 +41,14 @@ public class SignIn extends OncePerRequestFilter {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final IdentityService identity;
+  private final LoginThrottle throttle;
 
-  public SignIn(IdentityService identity) {
+  public SignIn(IdentityService identity, LoginThrottle throttle) {
     this.identity = identity;
+    this.throttle = throttle;
+  }
+
+  private record Credentials(String userId, String password) {
   }
 
   @Override
@@ -48,7 +57,23 @@ public class SignIn extends OncePerRequestFilter {
     String userId;
     String basic = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
-      userId = checkBasic(basic.substring(6).trim());
+      Credentials credentials = decodeBasic(basic.substring(6).trim());
+      userId = null;
+      if (credentials != null) {
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.refusal(address, credentials.userId(), "HTTP Basic");
+        if (wait.isPresent()) {
+          response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(LoginThrottle.retryAfterSeconds(wait.get())));
+          refuse(response, HttpStatus.TOO_MANY_REQUESTS.value(), LoginThrottle.message(wait.get()));
+          return;
+        }
+        if (identity.checkPassword(credentials.userId(), credentials.password())) {
+          throttle.succeeded(address, credentials.userId());
+          userId = credentials.userId();
+        } else {
+          throttle.failed(address, credentials.userId(), "HTTP Basic " + request.getRequestURI());
+        }
+      }
     } else {
       userId = sessionUser(request);
       if (userId != null && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
@@ -77,7 +102,7 @@ public class SignIn extends OncePerRequestFilter {
     }
   }
 
-  private String checkBasic(String encoded) {
+  private static Credentials decodeBasic(String encoded) {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -88,12 +113,7 @@ public class SignIn extends OncePerRequestFilter {
     if (colon <= 0) {
       return null;
     }
-    String userId = decoded.substring(0, colon);
-    if (identity.checkPassword(userId, decoded.substring(colon + 1))) {
-      return userId;
-    }
-    LOG.info("HTTP Basic sign-in failed for user {}", userId);
-    return null;
+    return new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
   }
 
   /** The user signed in to the webapps in this session, if they still exist. */
@@ -127,7 +147,7 @@ public class SignIn extends OncePerRequestFilter {
     return expected != null && expected.equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
   }
 
-  private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+  static void refuse(HttpServletResponse response, int status, String message) throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -164,7 +164,9 @@ class TwoNodeClusterTest {
     assertThat(db.queryForList("select t.task_def_key_ from act_ru_task t join act_ru_execution e"
         + " on e.id_ = t.proc_inst_id_ where e.proc_def_key_ = 'probation'", String.class))
         .hasSize(CANDIDACIES).containsOnly("recordProbationCellVote");
-    assertThat(db.queryForList("select job_id_ from act_hi_job_log where job_state_ = 2 group by job_id_"
+    // The history cleanup job lives on from night to night under one id, running again and again in its window.
+    assertThat(db.queryForList("select job_id_ from act_hi_job_log where job_state_ = 2"
+        + " and coalesce(job_def_type_, '') <> 'history-cleanup' group by job_id_"
         + " having count(*) > 1", String.class)).as("jobs that ran to success more than once").isEmpty();
     assertThat(db.queryForObject("select count(*) from act_ru_incident", Integer.class)).isZero();
     System.out.println("Jobs run by node: " + db.queryForList("select hostname_, count(*) as runs"

@@ -49,6 +49,7 @@ class DashboardPagesTest {
       assertThat(html.headers().firstValue("Content-Security-Policy"))
           .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'", "frame-ancestors 'self'"));
       assertThat(html.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+      assertThat(html.headers().firstValue("X-Frame-Options")).contains("SAMEORIGIN");
       assertThat(html.body()).contains("<html lang=\"vi\">").doesNotContain("http://", "https://");
       for (String resource : references(html.body())) {
         String path = resource.startsWith("/") ? resource : "/dashboard/" + resource;

@@ -15,20 +15,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
 import javax.sql.DataSource;
-import org.camunda.bpm.admin.Admin;
-import org.camunda.bpm.admin.AdminRuntimeDelegate;
-import org.camunda.bpm.cockpit.Cockpit;
-import org.camunda.bpm.cockpit.CockpitRuntimeDelegate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.tasklist.Tasklist;
-import org.camunda.bpm.tasklist.TasklistRuntimeDelegate;
-import org.camunda.bpm.welcome.Welcome;
-import org.camunda.bpm.welcome.WelcomeRuntimeDelegate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.doanthanhnien.admission.PartyAdmissionApplication;
+import vn.doanthanhnien.admission.support.EngineStatics;
 import vn.doanthanhnien.admission.unit.OrgUnitRepository;
 
 /**
@@ -55,30 +47,12 @@ class ProductionProfileTest {
   private static EmbeddedPostgres postgres;
   private static ConfigurableApplicationContext app;
   private static String baseUrl;
-  /**
-   * The engine of the context the other tests share, if started: Camunda's REST API looks engines up by name in a
-   * static registry, where ours replaces it and closing ours removes it, so it is put back afterwards.
-   */
-  private static ProcessEngine otherDefaultEngine;
-  /**
-   * Likewise the webapps' runtime delegates, static too: closing ours sets them to null, and the shared context's
-   * Tasklist would answer 500 to every later test that signs in through it.
-   */
-  private static Runnable restoreWebapps;
+  /** Camunda's static engine registry and webapp delegates, which starting and closing our app changes. */
+  private static EngineStatics shared;
 
   @BeforeAll
   static void startPostgresAndTheApplication() throws IOException {
-    otherDefaultEngine = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
-    AdminRuntimeDelegate admin = Admin.getRuntimeDelegate();
-    CockpitRuntimeDelegate cockpit = Cockpit.getRuntimeDelegate();
-    TasklistRuntimeDelegate tasklist = Tasklist.getRuntimeDelegate();
-    WelcomeRuntimeDelegate welcome = Welcome.getRuntimeDelegate();
-    restoreWebapps = () -> {
-      Admin.setAdminRuntimeDelegate(admin);
-      Cockpit.setCockpitRuntimeDelegate(cockpit);
-      Tasklist.setTasklistRuntimeDelegate(tasklist);
-      Welcome.setRuntimeDelegate(welcome);
-    };
+    shared = EngineStatics.capture();
     postgres = EmbeddedPostgres.start();
     app = prod("--ADMISSION_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--ADMISSION_DB_USER=postgres",
@@ -96,10 +70,7 @@ class ProductionProfileTest {
     if (postgres != null) {
       postgres.close();
     }
-    if (otherDefaultEngine != null) {
-      ProcessEngines.registerProcessEngine(otherDefaultEngine);
-      restoreWebapps.run();
-    }
+    shared.restore();
   }
 
   @Test
@@ -150,7 +121,7 @@ class ProductionProfileTest {
   void requestsWithoutValidCredentialsAreRejected() throws Exception {
     assertThat(get("/engine-rest/task", null, null).statusCode()).isEqualTo(401);
     assertThat(get("/api/units", null, null).statusCode()).isEqualTo(401);
-    // An unknown user: a wrong password would lock the administrator for a while (Camunda's login delay).
+    // An unknown user, so that no failure is counted against the administrator from this address.
     assertThat(get("/engine-rest/task", "nobody", ADMIN_PASSWORD).statusCode()).isEqualTo(401);
     assertThat(get("/api/units", "nobody", ADMIN_PASSWORD).statusCode()).isEqualTo(401);
   }

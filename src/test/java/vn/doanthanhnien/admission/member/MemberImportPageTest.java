@@ -40,13 +40,30 @@ class MemberImportPageTest {
   }
 
   @Test
+  void thePageAndWhatItLoadsCarrySecurityHeadersThatForbidFramingByOtherSites() throws Exception {
+    for (String path : new String[] {"/members/import.html", "/members/import.js", "/members/import.css"}) {
+      HttpResponse<String> answer = browser.send(browser.get(path));
+
+      assertThat(answer.statusCode()).as(path).isEqualTo(200);
+      assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> assertThat(csp)
+          .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'self'").doesNotContain("unsafe-eval"));
+      assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).contains("SAMEORIGIN");
+      assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+    }
+    // The policy allows no inline script: the page's script is its own file.
+    assertThat(browser.send(browser.get("/members/import.html")).body()).doesNotContain("<script>")
+        .contains("<script src=\"import.js\"></script>");
+  }
+
+  @Test
   void thePageUploadsAFileWithTheTasklistSessionAndItsCsrfToken() throws Exception {
     HttpResponse<String> page = browser.send(browser.get("/members/import.html"));
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
         .startsWith("text/html"));
-    assertThat(page.body()).contains("Nhập danh sách đoàn viên", "/api/me", "/api/members/import",
-        "X-XSRF-TOKEN", "/camunda/app/tasklist/");
+    assertThat(page.body()).contains("Nhập danh sách đoàn viên", "/camunda/app/tasklist/", "import.js");
+    assertThat(browser.send(browser.get("/members/import.js")).body()).contains("/api/me", "/api/members/import",
+        "X-XSRF-TOKEN");
     assertThat(browser.send(browser.get("/api/me")).statusCode()).as("before signing in").isEqualTo(401);
 
     browser.signInToTasklist("secretary");
