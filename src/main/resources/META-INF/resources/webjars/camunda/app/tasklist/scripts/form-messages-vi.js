@@ -5,7 +5,7 @@
 // are rewritten where form-js shows them, under each field; the wording follows the server's (common/InputCheck).
 const MESSAGES = [
   [/^Field is required\.$/, () => 'Trường này là bắt buộc.'],
-  [/^Field must have minimum value of (.+)\.$/, (min) => `Giá trị phải từ ${min} trở lên.`],
+  [/^Field must have minimum value of (.+)\.$/, (min) => (min === '0' ? 'Giá trị không được nhỏ hơn 0.' : `Giá trị phải từ ${min} trở lên.`)],
   [/^Field must have maximum value of (.+)\.$/, (max) => `Giá trị không được lớn hơn ${max}.`],
   [/^Field must have minimum length of (\d+)\.$/, (n) => `Phải có ít nhất ${n} ký tự.`],
   [/^Field must have maximum length of (\d+)\.$/, (n) => `Trường này dài quá ${n} ký tự.`],
