@@ -57,7 +57,9 @@ public class CandidacyService {
 
   public Candidacy open(String memberCode, UnitChain units, String nominationReason, String nominatedBy,
       String processInstanceId) {
-    Candidacy candidacy = candidacies.save(new Candidacy(memberCode, units, PartyAdmissionProcess.NOMINATION,
+    // Flushed at once so that a concurrent nomination of the member fails here, on the open candidacy's unique key,
+    // where the caller can say so, rather than at commit.
+    Candidacy candidacy = candidacies.saveAndFlush(new Candidacy(memberCode, units, PartyAdmissionProcess.NOMINATION,
         nominationReason, nominatedBy, clock.now(), processInstanceId));
     log(candidacy.getId(), PartyAdmissionProcess.NOMINATION, TimelineAction.NOMINATED, nominatedBy,
         "Đề cử đoàn viên " + memberCode + ": " + nominationReason);
