@@ -270,6 +270,43 @@ class MemberImportTest {
     assertThat(storedWithPrefix()).isZero();
   }
 
+  @Test
+  void aWorkbookWithCellsAtTheLastColumnIsReadAtTheHeadersWidth() throws IOException {
+    int rows = 2_000;
+    ResponseEntity<Map<String, Object>> stray = upload("secretary", "rong.xlsx", workbookWithColumnXfd(rows, "x"));
+    ResponseEntity<Map<String, Object>> blank = upload("secretary", "rong.xlsx", workbookWithColumnXfd(rows, " "));
+
+    assertThat(stray.getStatusCode()).as("%s", stray.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(problems(stray)).singleElement().satisfies(p -> assertThat(p).containsEntry("row", 1)
+        .containsEntry("column", "Cột XFD")
+        .containsEntry("reason", "Cột XFD có dữ liệu (từ dòng 2) nhưng không có tên ở dòng tiêu đề."));
+    assertThat(blank.getStatusCode()).as("blank cells there are no data: %s", blank.getBody())
+        .isEqualTo(HttpStatus.CREATED);
+    assertThat(blank.getBody()).containsEntry("imported", rows);
+  }
+
+  /** Good rows, each with {@code value} in column XFD (16,384th, the last one Excel has); codes of this test's own. */
+  private byte[] workbookWithColumnXfd(int rows, String value) throws IOException {
+    String codes = prefix + (value.isBlank() ? "b" : "s");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = workbook.createSheet();
+      Row header = sheet.createRow(0);
+      for (int i = 0; i < HEADER.size(); i++) {
+        header.createCell(i).setCellValue(HEADER.get(i));
+      }
+      for (int r = 1; r <= rows; r++) {
+        Row row = sheet.createRow(r);
+        List<String> values = good(codes + r);
+        for (int i = 0; i < values.size(); i++) {
+          row.createCell(i).setCellValue(values.get(i));
+        }
+        row.createCell(16_383).setCellValue(value);
+      }
+      workbook.write(out);
+      return out.toByteArray();
+    }
+  }
+
   private void assertRefused(ResponseEntity<Map<String, Object>> answer, String reason) {
     assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody().get("message").toString()).startsWith("Không nhập được tệp").contains(reason);
