@@ -271,6 +271,31 @@ class MemberImportTest {
   }
 
   @Test
+  void aNameTheDocumentsCannotPrintIsRefusedByTheApiAndByTheImport() {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    List<String> values = with(good(prefix + "1"), "fullName", "Nguyễn Văn An 😀");
+    for (int i = 0; i < HEADER.size(); i++) {
+      body.put(HEADER.get(i), values.get(i).isEmpty() ? null : values.get(i));
+    }
+
+    ResponseEntity<Map<String, Object>> registered = rest.withBasicAuth("secretary", "demo").exchange("/api/members",
+        HttpMethod.POST, new HttpEntity<>(body), OBJECT);
+    ResponseEntity<Map<String, Object>> imported = upload("secretary", "ten.csv", csv(',', List.of(values,
+        with(good(prefix + "2"), "fullName", "Trần Thị محمد"))));
+
+    String rule = "Chỉ dùng chữ cái Latinh (kể cả tiếng Việt có dấu), chữ số và các dấu câu thông dụng.";
+    assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(registered.getBody()).containsEntry("message", "Dữ liệu không hợp lệ").containsEntry("errors",
+        List.of("Họ và tên (fullName) có ký tự không in được trên văn bản: 😀 (U+1F600). " + rule));
+    assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(problems(imported)).extracting(p -> p.get("row") + "/" + p.get("column") + "/" + p.get("reason"))
+        .containsExactly("2/fullName/Họ và tên (fullName) có ký tự không in được trên văn bản: 😀 (U+1F600). " + rule,
+            "3/fullName/Họ và tên (fullName) có ký tự không in được trên văn bản: م (U+0645), ح (U+062D), د (U+062F). "
+                + rule);
+    assertThat(storedWithPrefix()).isZero();
+  }
+
+  @Test
   void aWorkbookWithCellsAtTheLastColumnIsReadAtTheHeadersWidth() throws IOException {
     int rows = 2_000;
     ResponseEntity<Map<String, Object>> stray = upload("secretary", "rong.xlsx", workbookWithColumnXfd(rows, "x"));
