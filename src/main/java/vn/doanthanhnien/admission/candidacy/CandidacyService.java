@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.ConflictException;
@@ -110,7 +111,11 @@ public class CandidacyService {
     LOG.info("Candidacy {} closed as {} at stage {}", id, outcome, candidacy.getStage());
   }
 
-  /** Ends the process through its withdrawal event subprocess, which closes the candidacy as withdrawn. */
+  /**
+   * Ends the process through its withdrawal event subprocess, which closes the candidacy as withdrawn. Holds no
+   * transaction of its own, so that a request needs one database connection at a time: each attempt has its own.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public void withdraw(Long id, String reason) {
     Candidacy candidacy = readable(id);
     scope.requireYouthOfficerOf(candidacy.getBranchCode());

@@ -270,6 +270,7 @@ final class TableFile {
   private static final class RowsOf implements SheetContentsHandler {
 
     private final Collector collector;
+    private int rowNumber;
     private List<String> cells;
 
     RowsOf(Collector collector) {
@@ -281,8 +282,6 @@ final class TableFile {
       rowNumber = rowNum + 1;
       cells = new ArrayList<>();
     }
-
-    private int rowNumber;
 
     @Override
     public void cell(String reference, String value, XSSFComment comment) {
