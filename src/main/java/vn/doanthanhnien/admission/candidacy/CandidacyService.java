@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.time.Instant;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,7 +15,9 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.ConflictException;
@@ -32,6 +35,8 @@ import vn.doanthanhnien.admission.unit.UnitChain;
 public class CandidacyService {
 
   private static final Logger LOG = LoggerFactory.getLogger(CandidacyService.class);
+  /** Attempts at correlating a withdrawal that keeps losing races with the engine's own work on the instance. */
+  private static final int WITHDRAWAL_ATTEMPTS = 5;
 
   private final CandidacyRepository candidacies;
   private final CandidacyEventRepository events;
@@ -59,7 +64,9 @@ public class CandidacyService {
 
   public Candidacy open(String memberCode, UnitChain units, String nominationReason, String nominatedBy,
       String processInstanceId) {
-    Candidacy candidacy = candidacies.save(new Candidacy(memberCode, units, PartyAdmissionProcess.NOMINATION,
+    // Flushed at once so that a concurrent nomination of the member fails here, on the open candidacy's unique key,
+    // where the caller can say so, rather than at commit.
+    Candidacy candidacy = candidacies.saveAndFlush(new Candidacy(memberCode, units, PartyAdmissionProcess.NOMINATION,
         nominationReason, nominatedBy, clock.now(), processInstanceId));
     log(candidacy.getId(), PartyAdmissionProcess.NOMINATION, TimelineAction.NOMINATED, nominatedBy,
         "Đề cử đoàn viên " + memberCode + ": " + nominationReason);
@@ -132,7 +139,11 @@ public class CandidacyService {
     LOG.info("Candidacy {} closed as {} at stage {}", id, outcome, candidacy.getStage());
   }
 
-  /** Ends the process through its withdrawal event subprocess, which closes the candidacy as withdrawn. */
+  /**
+   * Ends the process through its withdrawal event subprocess, which closes the candidacy as withdrawn. Holds no
+   * transaction of its own, so that a request needs one database connection at a time: each attempt has its own.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public void withdraw(Long id, String reason) {
     Candidacy candidacy = readable(id);
     scope.requireYouthOfficerOf(candidacy.getBranchCode());
@@ -142,28 +153,55 @@ public class CandidacyService {
     if (!candidacy.isOpen()) {
       throw new ConflictException("Hồ sơ " + id + " đã kết thúc (" + candidacy.getStatus() + "), không thể rút.");
     }
-    // Checked above by the application's rule; a grant to update the instance would also let the user change its data.
-    // correlateAll: unlike correlate, it writes the user operation log (one instance has this business key).
     String businessKey = String.valueOf(id);
-    List<MessageCorrelationResult> withdrawn;
-    try {
-      withdrawn = system.call(() -> runtime.createMessageCorrelation(PartyAdmissionProcess.WITHDRAWAL_MESSAGE)
-          .processInstanceBusinessKey(businessKey)
-          .setVariable(PartyAdmissionProcess.Var.WITHDRAWAL_REASON, Variables.stringValue(why, true))
-          .correlateAllWithResult());
-    } catch (ProcessEngineException e) {
-      // An instance ending while it is correlated fails in one of several ways (a version clash, its executions or
-      // subscription gone); what matters is that it ended.
-      if (isRunning(businessKey)) {
-        throw e;
-      }
-      LOG.info("Withdrawal of candidacy {} met its instance ending: {}", id, e.getMessage());
-      withdrawn = List.of();
-    }
+    List<MessageCorrelationResult> withdrawn = correlateWithdrawal(id, businessKey, why);
     if (withdrawn.isEmpty()) {
       // Ended by another request after this one read it as open, such as a second officer's withdrawal at once.
       throw new ConflictException("Hồ sơ " + id + " vừa kết thúc do một thao tác khác cùng lúc, không thể rút.");
     }
+  }
+
+  /**
+   * Correlates the withdrawal message, each attempt in a transaction of its own. The officer's withdrawal must not
+   * fail because the engine moved the instance on at the same moment (the certificate check that runs by itself right
+   * after the youth committee's resolution, a deadline timer): an attempt that lost such a race is rolled back whole
+   * and made again on the instance as it now is.
+   */
+  private List<MessageCorrelationResult> correlateWithdrawal(Long id, String businessKey, String why) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        // Checked by the application's rule; a grant to update the instance would also let the user change its data.
+        // correlateAll: unlike correlate, it writes the user operation log (one instance has this business key).
+        return system.callInNewTransaction(() -> runtime.createMessageCorrelation(
+                PartyAdmissionProcess.WITHDRAWAL_MESSAGE)
+            .processInstanceBusinessKey(businessKey)
+            .setVariable(PartyAdmissionProcess.Var.WITHDRAWAL_REASON, Variables.stringValue(why, true))
+            .correlateAllWithResult());
+      } catch (RuntimeException e) {
+        if (isLostRace(e) && attempt < WITHDRAWAL_ATTEMPTS) {
+          LOG.info("Withdrawal of candidacy {} lost a race with a concurrent change (attempt {}), trying again: {}",
+              id, attempt, e.getMessage());
+          continue;
+        }
+        // An instance ending while it is correlated fails in one of several ways (a version clash, its executions or
+        // subscription gone); what matters is that it ended.
+        boolean mayHaveEnded = e instanceof ProcessEngineException || isLostRace(e);
+        if (!mayHaveEnded || isRunning(businessKey)) {
+          throw e;
+        }
+        LOG.info("Withdrawal of candidacy {} met its instance ending: {}", id, e.getMessage());
+        return List.of();
+      }
+    }
+  }
+
+  private static boolean isLostRace(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isRunning(String businessKey) {

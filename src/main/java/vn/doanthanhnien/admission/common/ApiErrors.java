@@ -1,10 +1,12 @@
 package vn.doanthanhnien.admission.common;
 
+import jakarta.persistence.PersistenceException;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -58,6 +60,20 @@ public class ApiErrors {
   @ExceptionHandler({ConcurrencyFailureException.class, OptimisticLockingException.class})
   ResponseEntity<ErrorBody> concurrentChange(RuntimeException e) {
     LOG.info("Request lost a race with a concurrent change: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(EngineRestConflicts.CONCURRENT_CHANGE,
+        List.of()));
+  }
+
+  /**
+   * A row with the same key was inserted by a concurrent request after this one checked for it (a quota written
+   * twice at once, say): the later one was rolled back whole. Any other broken constraint is a defect, answered 500.
+   */
+  @ExceptionHandler({DataIntegrityViolationException.class, PersistenceException.class})
+  ResponseEntity<ErrorBody> duplicateKey(RuntimeException e) {
+    if (!UniqueViolations.causedBy(e)) {
+      throw e;
+    }
+    LOG.info("Request lost a race with a concurrent insert: {}", e.getClass().getSimpleName());
     return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(EngineRestConflicts.CONCURRENT_CHANGE,
         List.of()));
   }

@@ -24,6 +24,15 @@ public class EngineAsSystem {
         .execute(commandContext -> commandContext.runWithoutAuthorization(action::get));
   }
 
+  /**
+   * The same in a command and a database transaction of its own, committed when it returns, even inside a running
+   * command: for an action that may be tried again when it loses a race (a failed attempt leaves nothing behind).
+   */
+  public <T> T callInNewTransaction(Supplier<T> action) {
+    return engine.getCommandExecutorTxRequiresNew()
+        .execute(commandContext -> commandContext.runWithoutAuthorization(action::get));
+  }
+
   public void run(Runnable action) {
     call(() -> {
       action.run();

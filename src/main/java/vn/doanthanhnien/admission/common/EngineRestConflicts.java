@@ -40,7 +40,7 @@ public class EngineRestConflicts {
   private static final Set<String> TASK_ACTIONS = Set.of("claim", "submit-form", "complete");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
-  static final String CONCURRENT_CHANGE = "Dữ liệu vừa được người khác thay đổi cùng lúc nên thao tác của bạn chưa "
+  public static final String CONCURRENT_CHANGE = "Dữ liệu vừa được người khác thay đổi cùng lúc nên thao tác của bạn chưa "
       + "được ghi nhận. Vui lòng tải lại rồi thử lại.";
 
   private final TaskService tasks;
@@ -69,8 +69,10 @@ public class EngineRestConflicts {
       return Optional.of(answer(Response.Status.BAD_REQUEST, error, refused, refused.getMessage()));
     }
     ProcessEngineException engineError = cause(error, ProcessEngineException.class);
+    // A unique key taken by a concurrent insert (two claims by one user each granting the task to them) is a lost
+    // race too; Camunda would answer it 500 with the database's message.
     boolean concurrent = cause(error, OptimisticLockingException.class) != null
-        || cause(error, ConcurrencyFailureException.class) != null;
+        || cause(error, ConcurrencyFailureException.class) != null || UniqueViolations.causedBy(error);
     TaskAction action = taskActedOn(request);
     if (action != null && (concurrent || engineError instanceof TaskAlreadyClaimedException
         || engineError instanceof NullValueException)) {

@@ -1,5 +1,6 @@
 package vn.doanthanhnien.admission.common;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -28,9 +29,16 @@ public final class InputCheck {
       }
       return null;
     }
-    String text = value.toString().trim();
+    String text = Normalizer.normalize(value.toString().trim(), Normalizer.Form.NFC);
     if (text.length() > maxLength) {
       errors.add(label + " dài quá " + maxLength + " ký tự.");
+      return null;
+    }
+    // Text may reach the documents (names, units, resolution numbers, reasons): what they cannot print is refused.
+    List<String> unprintable = PrintableText.unprintable(text);
+    if (!unprintable.isEmpty()) {
+      errors.add(label + " có ký tự không in được trên văn bản: " + String.join(", ", unprintable)
+          + ". Chỉ dùng chữ cái Latinh (kể cả tiếng Việt có dấu), chữ số và các dấu câu thông dụng.");
       return null;
     }
     return text;

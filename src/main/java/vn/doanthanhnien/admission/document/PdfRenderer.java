@@ -3,7 +3,6 @@ package vn.doanthanhnien.admission.document;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.common.PrintableText;
 import vn.doanthanhnien.admission.document.OfficialDocument.Align;
 import vn.doanthanhnien.admission.document.OfficialDocument.Block;
 import vn.doanthanhnien.admission.document.OfficialDocument.Column;
@@ -34,9 +34,10 @@ class PdfRenderer {
   /** Between the two columns of a row, so that their texts never touch. */
   private static final float GUTTER_PT = 8;
 
-  private final byte[] regular = font("LiberationSerif-Regular.ttf");
-  private final byte[] bold = font("LiberationSerif-Bold.ttf");
-  private final byte[] italic = font("LiberationSerif-Italic.ttf");
+  // The fonts whose characters PrintableText allows in every text input: what is accepted always prints.
+  private final byte[] regular = PrintableText.font(PrintableText.FONT_FILES.get(0));
+  private final byte[] bold = PrintableText.font(PrintableText.FONT_FILES.get(1));
+  private final byte[] italic = PrintableText.font(PrintableText.FONT_FILES.get(2));
 
   byte[] render(OfficialDocument document) {
     try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -281,17 +282,5 @@ class PdfRenderer {
 
   private static PDFont load(PDDocument pdf, byte[] font) throws IOException {
     return PDType0Font.load(pdf, new ByteArrayInputStream(font), true);
-  }
-
-  /** From com.github.librepdf:openpdf-fonts-extra; a missing font stops the application at start-up. */
-  private static byte[] font(String file) {
-    try (InputStream in = PdfRenderer.class.getResourceAsStream("/liberation/" + file)) {
-      if (in == null) {
-        throw new IllegalStateException("Font /liberation/" + file + " is not on the classpath");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -100,7 +100,7 @@ public class MemberImport {
 
     /** Values under no header name would be lost without a word: the header is probably shifted or incomplete. */
     private static List<Problem> unnamedColumnsWithData(TableFile.Table table) {
-      Map<Integer, Integer> firstRowOfColumn = new HashMap<>();
+      Map<Integer, Integer> firstRowOfColumn = new HashMap<>(table.dataBeyondHeader());
       for (TableFile.Row row : table.rows()) {
         for (int i = 0; i < row.cells().size(); i++) {
           if (table.header().cell(i) == null && row.cell(i) != null) {

@@ -1,6 +1,7 @@
 package vn.doanthanhnien.admission.member;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.ConflictException;
 import vn.doanthanhnien.admission.common.InvalidInputException;
 import vn.doanthanhnien.admission.common.NotFoundException;
+import vn.doanthanhnien.admission.common.UniqueViolations;
 import vn.doanthanhnien.admission.identity.UserScope;
 import vn.doanthanhnien.admission.unit.UnitService;
 
@@ -87,7 +89,9 @@ public class MemberService {
     if (members.existsById(member.getCode())) {
       throw new ConflictException(MemberRules.alreadyRegistered(member.getCode()));
     }
-    store(List.of(member));
+    if (!store(List.of(member))) {
+      throw new ConflictException(MemberRules.alreadyRegistered(member.getCode()));
+    }
     return member;
   }
 
@@ -130,7 +134,10 @@ public class MemberService {
     if (!problems.isEmpty()) {
       throw new RowsRefusedException(problems);
     }
-    store(valid);
+    if (!store(valid)) {
+      throw new ConflictException("Một số mã đoàn viên trong tệp vừa được đăng ký cùng lúc bởi một thao tác khác. Chưa "
+          + "lưu đoàn viên nào; hãy tải tệp lên lại để xem những mã đã có.");
+    }
     return valid.size();
   }
 
@@ -149,17 +156,25 @@ public class MemberService {
   /**
    * Inserts new members, batched. The code is assigned, not generated, so {@code save} would merge: one SELECT per
    * member before its INSERT. A code registered by someone else since the check fails the insert, and the whole
-   * transaction with it.
+   * transaction with it: then false, for the caller to refuse the request.
    */
-  private void store(List<Member> newMembers) {
+  private boolean store(List<Member> newMembers) {
     entityManager.unwrap(Session.class).setJdbcBatchSize(BATCH);
-    for (int i = 0; i < newMembers.size(); i++) {
-      entityManager.persist(newMembers.get(i));
-      if ((i + 1) % BATCH == 0) {
-        entityManager.flush();
-        entityManager.clear();
+    try {
+      for (int i = 0; i < newMembers.size(); i++) {
+        entityManager.persist(newMembers.get(i));
+        if ((i + 1) % BATCH == 0) {
+          entityManager.flush();
+          entityManager.clear();
+        }
       }
+      entityManager.flush();
+      return true;
+    } catch (PersistenceException e) {
+      if (!UniqueViolations.causedBy(e)) {
+        throw e;
+      }
+      return false;
     }
-    entityManager.flush();
   }
 }

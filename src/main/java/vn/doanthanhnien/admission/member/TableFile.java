@@ -10,8 +10,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -58,8 +61,20 @@ final class TableFile {
     }
   }
 
-  record Table(Row header, List<Row> rows) {
+  /**
+   * @param dataBeyondHeader the columns right of the header's last name that hold data, each with the first row
+   *     holding some: such values are kept out of the rows (which are never wider than the header), but must not be
+   *     lost without a word
+   */
+  record Table(Row header, List<Row> rows, SortedMap<Integer, Integer> dataBeyondHeader) {
   }
+
+  /**
+   * The header may name columns up to here (column IV). The import has a dozen fields; a header reaching further is a
+   * stray cell, and rows as wide as it would cost memory for nothing (a cell at column XFD in every row of 20,000
+   * rows made 327 million cells).
+   */
+  static final int MAX_COLUMNS = 256;
 
   private TableFile() {
   }
@@ -92,17 +107,53 @@ final class TableFile {
     private final int maxRows;
     private Row header;
     private final List<Row> rows = new ArrayList<>();
+    private final SortedMap<Integer, Integer> dataBeyondHeader = new TreeMap<>();
 
     Collector(int maxRows) {
       this.maxRows = maxRows;
     }
 
+    /** How many cells of a row are kept: the header's, up to its last name; {@link #MAX_COLUMNS} until it is read. */
+    int width() {
+      return header == null ? MAX_COLUMNS : header.cells().size();
+    }
+
+    /**
+     * Whether the row's cell in {@code column} is kept; a value right of the header is only noted. A header reaching
+     * beyond {@link #MAX_COLUMNS} refuses the file.
+     */
+    boolean keeps(int rowNumber, int column, String value) {
+      if (column < width()) {
+        return true;
+      }
+      if (value != null && !value.isBlank()) {
+        if (header == null) {
+          throw ImportRefusedException.file("dòng tiêu đề (dòng " + rowNumber + ") có dữ liệu ở cột "
+              + CellReference.convertNumToColString(column) + ", ngoài " + MAX_COLUMNS + " cột đầu tiên; hãy xoá các "
+              + "cột thừa rồi tải tệp lên lại.");
+        }
+        dataBeyondHeader.putIfAbsent(column, rowNumber);
+      }
+      return false;
+    }
+
     void add(Row row) {
+      List<String> cells = row.cells();
+      for (int i = cells.size() - 1; i >= width(); i--) {
+        keeps(row.number(), i, cells.get(i));
+      }
+      if (cells.size() > width()) {
+        row = new Row(row.number(), new ArrayList<>(cells.subList(0, width())));
+      }
       if (row.isBlank()) {
         return;
       }
       if (header == null) {
-        header = row;
+        int named = row.cells().size();
+        while (row.cell(named - 1) == null) {
+          named--;
+        }
+        header = new Row(row.number(), new ArrayList<>(row.cells().subList(0, named)));
       } else if (rows.size() == maxRows) {
         throw ImportRefusedException.file("tệp có hơn " + NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi"))
             .format(maxRows) + " đoàn viên; hãy chia thành nhiều tệp nhỏ hơn.");
@@ -112,7 +163,7 @@ final class TableFile {
     }
 
     Table table() {
-      return new Table(header, List.copyOf(rows));
+      return new Table(header, List.copyOf(rows), Collections.unmodifiableSortedMap(dataBeyondHeader));
     }
   }
 
@@ -219,6 +270,7 @@ final class TableFile {
   private static final class RowsOf implements SheetContentsHandler {
 
     private final Collector collector;
+    private int rowNumber;
     private List<String> cells;
 
     RowsOf(Collector collector) {
@@ -227,12 +279,17 @@ final class TableFile {
 
     @Override
     public void startRow(int rowNum) {
+      rowNumber = rowNum + 1;
       cells = new ArrayList<>();
     }
 
     @Override
     public void cell(String reference, String value, XSSFComment comment) {
       int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+      // Cells right of the header are noted, never padded up to: a stray cell at column XFD would cost 16,384.
+      if (!collector.keeps(rowNumber, column, value)) {
+        return;
+      }
       while (cells.size() <= column) {
         cells.add(null);
       }
@@ -241,7 +298,7 @@ final class TableFile {
 
     @Override
     public void endRow(int rowNum) {
-      collector.add(new Row(rowNum + 1, cells));
+      collector.add(new Row(rowNumber, cells));
     }
   }
 }

@@ -2,6 +2,7 @@ package vn.doanthanhnien.admission.nomination;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.candidacy.Candidacy;
@@ -9,6 +10,7 @@ import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.common.InvalidInputException;
+import vn.doanthanhnien.admission.common.UniqueViolations;
 import vn.doanthanhnien.admission.identity.Roles;
 import vn.doanthanhnien.admission.member.Member;
 import vn.doanthanhnien.admission.member.MemberRepository;
@@ -67,8 +69,17 @@ public class NominationService {
           "Không thể đề cử đoàn viên " + member.getFullName() + " (" + code + ")", refusals);
     }
     UnitChain chain = units.chainOfBranch(member.getBranchCode());
-    Candidacy candidacy = candidacies.open(code, chain, why,
-        nominator == null ? null : nominator.userId(), processInstanceId);
+    Candidacy candidacy;
+    try {
+      candidacy = candidacies.open(code, chain, why, nominator == null ? null : nominator.userId(), processInstanceId);
+    } catch (DataIntegrityViolationException e) {
+      if (!UniqueViolations.causedBy(e)) {
+        throw e;
+      }
+      // Another nomination of the member committed since the check above: the same refusal as when it is seen there.
+      throw new InvalidInputException("Không thể đề cử đoàn viên " + member.getFullName() + " (" + code + ")",
+          List.of("Đoàn viên đã có hồ sơ đề nghị kết nạp đang xử lý (vừa được đề cử cùng lúc)."));
+    }
     return new Nomination(candidacy, chain);
   }
 }

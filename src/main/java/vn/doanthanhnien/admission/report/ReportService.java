@@ -29,6 +29,9 @@ import vn.doanthanhnien.admission.unit.UnitTree;
 @Transactional(readOnly = true)
 public class ReportService {
 
+  private static final Set<UnitKind> YOUTH_UNION = Set.of(UnitKind.YOUTH_BLOC, UnitKind.YOUTH_GRASSROOTS,
+      UnitKind.YOUTH_BRANCH);
+
   private final QuotaRepository quotas;
   private final ReportQueries queries;
   private final UnitService units;
@@ -54,9 +57,13 @@ public class ReportService {
   @Transactional
   public Quota setQuota(int year, String unitCode, Object introduced) {
     scope.requireAdmin();
-    units.get(unitCode);
+    OrgUnit unit = units.get(unitCode);
     InputCheck in = new InputCheck(clock.zone());
     checkYear(in, year);
+    // Quotas are of members the Youth Union introduces (SPEC.md); a Party unit's figures are counted, not planned.
+    in.require(YOUTH_UNION.contains(unit.getKind()), unit.getName() + " (" + unitCode + ") là " + unit.getKind().title()
+        + " của Đảng; chỉ tiêu giới thiệu đoàn viên ưu tú chỉ đặt cho đơn vị của Đoàn (Đoàn khối, Đoàn cơ sở, "
+        + "Chi đoàn).");
     Integer count = in.count("Chỉ tiêu giới thiệu (introduced)", introduced, true, 0);
     in.throwIfInvalid("Không thể đặt chỉ tiêu");
     Quota quota = quotas.findById(new Quota.Key(year, unitCode)).orElse(null);

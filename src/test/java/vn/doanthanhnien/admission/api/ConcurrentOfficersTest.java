@@ -19,8 +19,12 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +38,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import vn.doanthanhnien.admission.candidacy.CandidacyEvent;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
+import vn.doanthanhnien.admission.candidacy.CandidacyStatus;
 import vn.doanthanhnien.admission.candidacy.TimelineAction;
 import vn.doanthanhnien.admission.support.BrowserSession;
 import vn.doanthanhnien.admission.support.Pipeline;
@@ -63,6 +68,8 @@ class ConcurrentOfficersTest {
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
   @Autowired CandidacyService candidacies;
+  @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
   @Autowired DataSource dataSource;
   @LocalServerPort int port;
 
@@ -222,6 +229,36 @@ class ConcurrentOfficersTest {
               "Hồ sơ " + id + " vừa kết thúc do một thao tác khác cùng lúc, không thể rút."));
       assertThat(candidacies.timeline(Long.valueOf(id))).extracting(CandidacyEvent::getAction)
           .containsOnlyOnce(TimelineAction.WITHDRAWN);
+    }
+  }
+
+  @Test
+  void aWithdrawalRightAfterTheResolutionWinsOverTheCertificateCheckRunningAtTheSameMoment() throws Exception {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordYouthCommitteeResolution");
+      pipeline.submit(instance, "recordYouthCommitteeResolution", pipeline.valid("recordYouthCommitteeResolution"));
+      Job check = management.createJobQuery().processInstanceId(instance.getId()).executable().singleResult();
+      assertThat(check).as("the automatic certificate check is due").isNotNull();
+      String id = instance.getBusinessKey();
+
+      // The job executor's run of the check, released together with the officer's withdrawal; the check may lose.
+      List<Object> outcomes = ConcurrentOfficersTest.<Object>atOnce(() -> {
+        try {
+          management.executeJob(check.getId());
+          return "check ran";
+        } catch (ProcessEngineException e) {
+          return e;
+        }
+      }, () -> withdraw("secretary", id));
+
+      @SuppressWarnings("unchecked")
+      ResponseEntity<Map<String, Object>> withdrawal = (ResponseEntity<Map<String, Object>>) outcomes.get(1);
+      assertThat(withdrawal.getStatusCode().value()).as("attempt %d: %s", attempt, withdrawal.getBody())
+          .isEqualTo(200);
+      assertThat(candidacies.get(Long.valueOf(id)).getStatus()).isEqualTo(CandidacyStatus.WITHDRAWN);
+      assertThat(candidacies.timeline(Long.valueOf(id))).extracting(CandidacyEvent::getAction)
+          .containsOnlyOnce(TimelineAction.WITHDRAWN);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
     }
   }
 

@@ -71,4 +71,35 @@ class InputCheckTest {
         .satisfies(e -> assertThat(((InvalidInputException) e).getReasons())
             .containsExactly("Chuẩn y phải là Có hoặc Không.", "Chuẩn y là bắt buộc."));
   }
+
+  @Test
+  void textTheDocumentsCannotPrintIsRefusedWithTheCharactersNamed() {
+    InputCheck in = new InputCheck(VIETNAM);
+
+    assertThat(in.text("Họ và tên", "Nguyễn Văn An 😀", true, 255)).isNull();
+    assertThat(in.text("Họ và tên", "محمد", true, 255)).isNull();
+    assertThat(in.text("Số nghị quyết", "15-NQ/ĐTN 決議", true, 100)).isNull();
+
+    assertThat(in.reasons()).containsExactly(
+        "Họ và tên có ký tự không in được trên văn bản: 😀 (U+1F600). Chỉ dùng chữ cái Latinh (kể cả tiếng Việt có "
+            + "dấu), chữ số và các dấu câu thông dụng.",
+        "Họ và tên có ký tự không in được trên văn bản: م (U+0645), ح (U+062D), د (U+062F). Chỉ dùng chữ cái Latinh "
+            + "(kể cả tiếng Việt có dấu), chữ số và các dấu câu thông dụng.",
+        "Số nghị quyết có ký tự không in được trên văn bản: 決 (U+6C7A), 議 (U+8B70). Chỉ dùng chữ cái Latinh (kể cả "
+            + "tiếng Việt có dấu), chữ số và các dấu câu thông dụng.");
+  }
+
+  @Test
+  void everyVietnameseLetterWithEveryToneIsAcceptedAndDecomposedInputIsComposed() {
+    InputCheck in = new InputCheck(VIETNAM);
+
+    assertThat(in.text("Họ và tên", PrintableTextPdfSample.VIETNAMESE, true, 1000))
+        .isEqualTo(PrintableTextPdfSample.VIETNAMESE);
+    assertThat(in.text("Họ và tên", PrintableTextPdfSample.VIETNAMESE.toUpperCase(), true, 1000))
+        .isEqualTo(PrintableTextPdfSample.VIETNAMESE.toUpperCase());
+    // "Nguyễn" typed on a keyboard that sends the tone as a combining mark (NFD).
+    assertThat(in.text("Họ và tên", "Nguye\u0302\u0303n – “Đức”, 1/2 ‰", true, 100))
+        .isEqualTo("Nguyễn – “Đức”, 1/2 ‰");
+    assertThat(in.hasErrors()).isFalse();
+  }
 }

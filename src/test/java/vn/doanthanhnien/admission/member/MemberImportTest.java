@@ -270,6 +270,68 @@ class MemberImportTest {
     assertThat(storedWithPrefix()).isZero();
   }
 
+  @Test
+  void aNameTheDocumentsCannotPrintIsRefusedByTheApiAndByTheImport() {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    List<String> values = with(good(prefix + "1"), "fullName", "Nguyễn Văn An 😀");
+    for (int i = 0; i < HEADER.size(); i++) {
+      body.put(HEADER.get(i), values.get(i).isEmpty() ? null : values.get(i));
+    }
+
+    ResponseEntity<Map<String, Object>> registered = rest.withBasicAuth("secretary", "demo").exchange("/api/members",
+        HttpMethod.POST, new HttpEntity<>(body), OBJECT);
+    ResponseEntity<Map<String, Object>> imported = upload("secretary", "ten.csv", csv(',', List.of(values,
+        with(good(prefix + "2"), "fullName", "Trần Thị محمد"))));
+
+    String rule = "Chỉ dùng chữ cái Latinh (kể cả tiếng Việt có dấu), chữ số và các dấu câu thông dụng.";
+    assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(registered.getBody()).containsEntry("message", "Dữ liệu không hợp lệ").containsEntry("errors",
+        List.of("Họ và tên (fullName) có ký tự không in được trên văn bản: 😀 (U+1F600). " + rule));
+    assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(problems(imported)).extracting(p -> p.get("row") + "/" + p.get("column") + "/" + p.get("reason"))
+        .containsExactly("2/fullName/Họ và tên (fullName) có ký tự không in được trên văn bản: 😀 (U+1F600). " + rule,
+            "3/fullName/Họ và tên (fullName) có ký tự không in được trên văn bản: م (U+0645), ح (U+062D), د (U+062F). "
+                + rule);
+    assertThat(storedWithPrefix()).isZero();
+  }
+
+  @Test
+  void aWorkbookWithCellsAtTheLastColumnIsReadAtTheHeadersWidth() throws IOException {
+    int rows = 2_000;
+    ResponseEntity<Map<String, Object>> stray = upload("secretary", "rong.xlsx", workbookWithColumnXfd(rows, "x"));
+    ResponseEntity<Map<String, Object>> blank = upload("secretary", "rong.xlsx", workbookWithColumnXfd(rows, " "));
+
+    assertThat(stray.getStatusCode()).as("%s", stray.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(problems(stray)).singleElement().satisfies(p -> assertThat(p).containsEntry("row", 1)
+        .containsEntry("column", "Cột XFD")
+        .containsEntry("reason", "Cột XFD có dữ liệu (từ dòng 2) nhưng không có tên ở dòng tiêu đề."));
+    assertThat(blank.getStatusCode()).as("blank cells there are no data: %s", blank.getBody())
+        .isEqualTo(HttpStatus.CREATED);
+    assertThat(blank.getBody()).containsEntry("imported", rows);
+  }
+
+  /** Good rows, each with {@code value} in column XFD (16,384th, the last one Excel has); codes of this test's own. */
+  private byte[] workbookWithColumnXfd(int rows, String value) throws IOException {
+    String codes = prefix + (value.isBlank() ? "b" : "s");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = workbook.createSheet();
+      Row header = sheet.createRow(0);
+      for (int i = 0; i < HEADER.size(); i++) {
+        header.createCell(i).setCellValue(HEADER.get(i));
+      }
+      for (int r = 1; r <= rows; r++) {
+        Row row = sheet.createRow(r);
+        List<String> values = good(codes + r);
+        for (int i = 0; i < values.size(); i++) {
+          row.createCell(i).setCellValue(values.get(i));
+        }
+        row.createCell(16_383).setCellValue(value);
+      }
+      workbook.write(out);
+      return out.toByteArray();
+    }
+  }
+
   private void assertRefused(ResponseEntity<Map<String, Object>> answer, String reason) {
     assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody().get("message").toString()).startsWith("Không nhập được tệp").contains(reason);

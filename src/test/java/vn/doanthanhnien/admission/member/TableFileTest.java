@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -61,6 +62,50 @@ class TableFileTest {
 
     assertThatThrownBy(() -> TableFile.read("a.xlsx", workbook, 0)).isInstanceOf(ImportRefusedException.class)
         .hasMessageContaining("tệp có hơn 0 đoàn viên");
+  }
+
+  @Test
+  void cellsAtTheLastColumnOfEveryRowAreNotedNotPaddedUpTo() throws IOException {
+    byte[] workbook;
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      var sheet = book.createSheet();
+      Row header = sheet.createRow(0);
+      header.createCell(0).setCellValue("code");
+      header.createCell(2).setCellValue("fullName"); // a column without a name between two named ones
+      for (int r = 1; r <= 2_000; r++) {
+        Row row = sheet.createRow(r);
+        row.createCell(0).setCellValue("A" + r);
+        row.createCell(2).setCellValue("Nguyễn Văn " + r);
+        // XFD, the last column Excel has; blank in the first rows, as a formatted but empty cell reads.
+        row.createCell(16_383).setCellValue(r < 5 ? "" : "x");
+      }
+      book.write(out);
+      workbook = out.toByteArray();
+    }
+
+    TableFile.Table table = TableFile.read("a.xlsx", workbook, 20_000);
+
+    assertThat(table.header().cells()).containsExactly("code", null, "fullName");
+    assertThat(table.rows()).hasSize(2_000).allSatisfy(row -> assertThat(row.cells()).hasSizeLessThanOrEqualTo(3));
+    assertThat(table.rows().get(0).cells()).containsExactly("A1", null, "Nguyễn Văn 1");
+    assertThat(table.dataBeyondHeader()).as("column XFD holds data from row 6 (row 5 of the sheet's data)")
+        .containsExactly(Map.entry(16_383, 6));
+  }
+
+  @Test
+  void aHeaderReachingBeyondTheFirst256ColumnsRefusesTheFile() throws IOException {
+    byte[] workbook;
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Row header = book.createSheet().createRow(0);
+      header.createCell(0).setCellValue("code");
+      header.createCell(16_383).setCellValue("ghi chú");
+      book.getSheetAt(0).createRow(1).createCell(16_383).setCellValue("x");
+      book.write(out);
+      workbook = out.toByteArray();
+    }
+
+    assertThatThrownBy(() -> TableFile.read("a.xlsx", workbook, 10)).isInstanceOf(ImportRefusedException.class)
+        .hasMessageContaining("dòng tiêu đề (dòng 1) có dữ liệu ở cột XFD, ngoài 256 cột đầu tiên");
   }
 
   private static byte[] workbook(boolean date1904) throws IOException {

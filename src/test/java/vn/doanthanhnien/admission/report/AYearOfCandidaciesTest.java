@@ -81,9 +81,9 @@ class AYearOfCandidaciesTest {
       "DUK", Set.of(KTNN_01, HVBC_01), "DU-KTNN", Set.of(KTNN_01), "CB-KTNN-01", Set.of(KTNN_01),
       "DU-HVBC", Set.of(HVBC_01), "CB-HVBC-01", Set.of(HVBC_01));
 
-  /** The quotas this test sets for 2025; DU-HVBC and CB-HVBC-01 get none. */
+  /** The quotas this test sets for 2025, of Youth Union units only: a Party unit has none (QuotaApiTest). */
   private static final Map<String, Integer> QUOTAS = Map.of("DK", 20, "KTNN", 14, KTNN_01, 14, "HVBC", 8,
-      HVBC_01, 6, "DUK", 25, "DU-KTNN", 15, "CB-KTNN-01", 12);
+      HVBC_01, 6);
 
   /** Officers of the HVBC chain, which the demo data leave without users except for its secretary and DUK's. */
   private static final Map<String, String> HVBC_OFFICERS = Map.of("year-youth-hvbc", "youth-committee.HVBC",

@@ -34,7 +34,7 @@ class QuotaApiTest {
   @Test
   void administratorsSetQuotasAndOfficersReadThoseOfTheirOwnUnits() {
     int year = 2031;
-    Map<String, Integer> set = Map.of("DK", 30, "KTNN", 18, "KTNN-01", 18, "HVBC", 12, "HVBC-01", 12, "DUK", 40);
+    Map<String, Integer> set = Map.of("DK", 30, "KTNN", 18, "KTNN-01", 18, "HVBC", 12, "HVBC-01", 12);
     set.forEach((unit, quota) -> assertThat(put("admin", year, unit, quota).getStatusCode()).isEqualTo(HttpStatus.OK));
 
     assertThat(quotas("admin", year)).containsExactlyEntriesOf(sorted(set));
@@ -42,8 +42,22 @@ class QuotaApiTest {
     assertThat(quotas("secretary2", year)).containsExactly(Map.entry("HVBC-01", 12));
     assertThat(quotas("partycell", year)).as("the branch attached to the cell").containsExactly(
         Map.entry("KTNN-01", 18));
-    assertThat(quotas("superior", year)).as("the superior committee and the branches of its cells")
-        .containsExactly(Map.entry("DUK", 40), Map.entry("HVBC-01", 12), Map.entry("KTNN-01", 18));
+    assertThat(quotas("superior", year)).as("the branches of its cells")
+        .containsExactly(Map.entry("HVBC-01", 12), Map.entry("KTNN-01", 18));
+  }
+
+  @Test
+  void aQuotaIsForAYouthUnionUnitNeverForAPartyOne() {
+    int year = 2034;
+    for (String partyUnit : List.of("DUK", "DU-KTNN", "CB-KTNN-01")) {
+      ResponseEntity<Map<String, Object>> refused = put("admin", year, partyUnit, 10);
+
+      assertThat(refused.getStatusCode()).as(partyUnit).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).containsEntry("message", "Dữ liệu không hợp lệ");
+      assertThat(refused.getBody().get("errors").toString()).contains("(" + partyUnit + ") là ",
+          "chỉ tiêu giới thiệu đoàn viên ưu tú chỉ đặt cho đơn vị của Đoàn");
+    }
+    assertThat(quotas("admin", year)).as("nothing stored").isEmpty();
   }
 
   @Test

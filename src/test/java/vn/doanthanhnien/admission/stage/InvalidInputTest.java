@@ -53,6 +53,12 @@ class InvalidInputTest {
   }
 
   @Test
+  void aResolutionNumberTheDocumentsCannotPrintIsRefused() {
+    assertRefused("recordYouthCommitteeResolution", v -> v.put("resolutionNumber", "15-NQ/ĐTN 決議"),
+        "Số nghị quyết có ký tự không in được trên văn bản: 決 (U+6C7A), 議 (U+8B70)");
+  }
+
+  @Test
   void aMeetingDateInTheFutureIsRefused() {
     String tomorrow = pipeline.today().plusDays(1).toString();
     assertRefused("recordBranchVote", v -> v.put("meetingDate", tomorrow), "không được sau ngày hôm nay");
