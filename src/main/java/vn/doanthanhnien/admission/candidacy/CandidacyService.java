@@ -153,8 +153,7 @@ public class CandidacyService {
     if (!candidacy.isOpen()) {
       throw new ConflictException("Hồ sơ " + id + " đã kết thúc (" + candidacy.getStatus() + "), không thể rút.");
     }
-    String businessKey = String.valueOf(id);
-    List<MessageCorrelationResult> withdrawn = correlateWithdrawal(id, businessKey, why);
+    List<MessageCorrelationResult> withdrawn = correlateWithdrawal(id, candidacy.getProcessInstanceId(), why);
     if (withdrawn.isEmpty()) {
       // Ended by another request after this one read it as open, such as a second officer's withdrawal at once.
       throw new ConflictException("Hồ sơ " + id + " vừa kết thúc do một thao tác khác cùng lúc, không thể rút.");
@@ -167,14 +166,15 @@ public class CandidacyService {
    * after the youth committee's resolution, a deadline timer): an attempt that lost such a race is rolled back whole
    * and made again on the instance as it now is.
    */
-  private List<MessageCorrelationResult> correlateWithdrawal(Long id, String businessKey, String why) {
+  private List<MessageCorrelationResult> correlateWithdrawal(Long id, String processInstanceId, String why) {
     for (int attempt = 1; ; attempt++) {
       try {
         // Checked by the application's rule; a grant to update the instance would also let the user change its data.
-        // correlateAll: unlike correlate, it writes the user operation log (one instance has this business key).
+        // correlateAll: unlike correlate, it writes the user operation log. The candidacy's own instance, not any
+        // instance that carries its number as business key.
         return system.callInNewTransaction(() -> runtime.createMessageCorrelation(
                 PartyAdmissionProcess.WITHDRAWAL_MESSAGE)
-            .processInstanceBusinessKey(businessKey)
+            .processInstanceId(processInstanceId)
             .setVariable(PartyAdmissionProcess.Var.WITHDRAWAL_REASON, Variables.stringValue(why, true))
             .correlateAllWithResult());
       } catch (RuntimeException e) {
@@ -186,7 +186,7 @@ public class CandidacyService {
         // An instance ending while it is correlated fails in one of several ways (a version clash, its executions or
         // subscription gone); what matters is that it ended.
         boolean mayHaveEnded = e instanceof ProcessEngineException || isLostRace(e);
-        if (!mayHaveEnded || isRunning(businessKey)) {
+        if (!mayHaveEnded || isRunning(processInstanceId)) {
           throw e;
         }
         LOG.info("Withdrawal of candidacy {} met its instance ending: {}", id, e.getMessage());
@@ -204,9 +204,8 @@ public class CandidacyService {
     return false;
   }
 
-  private boolean isRunning(String businessKey) {
-    return system.call(() -> runtime.createProcessInstanceQuery().processDefinitionKey(PartyAdmissionProcess.KEY)
-        .processInstanceBusinessKey(businessKey).count()) > 0;
+  private boolean isRunning(String processInstanceId) {
+    return system.call(() -> runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count()) > 0;
   }
 
   /** A candidacy of a branch the signed-in user answers for. */

@@ -55,7 +55,7 @@ class InvalidInputTest {
   @Test
   void aResolutionNumberTheDocumentsCannotPrintIsRefused() {
     assertRefused("recordYouthCommitteeResolution", v -> v.put("resolutionNumber", "15-NQ/ĐTN 決議"),
-        "Số nghị quyết có ký tự không in được trên văn bản: 決 (U+6C7A), 議 (U+8B70)");
+        "Số nghị quyết giới thiệu có ký tự không in được trên văn bản: 決 (U+6C7A), 議 (U+8B70)");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,6 +32,11 @@ class WebappTranslationTest {
 
   private static final Path APPS = Path.of("src/main/resources/META-INF/resources/webjars/camunda/app");
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Values that stay as in English: identifiers, product and type names, format strings. */
+  private static final Set<String> KEPT_AS_IS = Set.of("ID", "null", "<null>", "<undefined>", "Camunda", "Cockpit",
+      "Camunda Cockpit", "Admin", "Tasklist", "Boolean", "Double", "Integer", "Long", "Short", "String", "CSV", "JSON",
+      "YYYY-MM-DDTHH:mm:ss", "DD/MM/YYYY", "HH:mm");
 
   /** What must come out of a translation as it went in: Angular placeholders, moment.js tokens, HTML tags. */
   private static final List<Pattern> KEPT = List.of(
@@ -59,9 +65,13 @@ class WebappTranslationTest {
       if (en.getNodeType() != tr.getNodeType()) {
         wrong.add(key + ": " + tr.getNodeType() + " instead of " + en.getNodeType());
       } else if (en.isTextual()) {
-        // An empty English label (Tasklist's NO_TASK_FORM) is meant to show nothing.
-        if (tr.asText().isBlank() && !en.asText().isBlank()) {
+        // An empty English label (Tasklist's NO_TASK_FORM) is meant to show nothing; an English plural suffix
+        // ("s", Cockpit's PLGN_BATCH_S) has no Vietnamese counterpart.
+        if (tr.asText().isBlank() && !en.asText().isBlank() && !en.asText().equals("s")) {
           wrong.add(key + ": blank");
+        }
+        if (tr.asText().equals(en.asText()) && en.asText().matches(".*\\p{L}{2}.*") && !KEPT_AS_IS.contains(en.asText())) {
+          wrong.add(key + ": left in English: " + en.asText());
         }
         for (Pattern kept : KEPT) {
           if (!tokens(kept, en.asText()).equals(tokens(kept, tr.asText()))) {
@@ -77,6 +87,17 @@ class WebappTranslationTest {
           + "\n  not in en.json (remove them): " + extra
           + "\n  wrong: " + String.join("\n    ", wrong));
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
+  void datesAreWrittenDayFirst(String app) throws IOException {
+    Map<String, JsonNode> vietnamese = leaves(JSON.readTree(Files.readAllBytes(APPS.resolve(app)
+        .resolve("locales/vi.json"))));
+
+    Assumptions.assumeTrue(vietnamese.containsKey("dateLocales.longDateFormat.L"), app + " has no date formats");
+    assertThat(vietnamese.get("dateLocales.longDateFormat.L").asText()).isEqualTo("DD/MM/YYYY");
+    assertThat(vietnamese.get("dateLocales.longDateFormat.LT").asText()).isEqualTo("HH:mm");
   }
 
   @ParameterizedTest
