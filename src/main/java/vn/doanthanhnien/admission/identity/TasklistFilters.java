@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 public class TasklistFilters {
 
   private static final List<Map<String, String>> COLUMNS = List.of(
+      Map.of("name", "memberFullName", "label", "Đoàn viên"),
       Map.of("name", "candidacyId", "label", "Số hồ sơ"),
       Map.of("name", "memberCode", "label", "Mã đoàn viên"));
 
@@ -37,20 +38,25 @@ public class TasklistFilters {
 
   @EventListener(ApplicationReadyEvent.class)
   public void create() {
-    create("Việc của tôi", "Các việc đã nhận về mình", -10,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    create("Việc của đơn vị tôi", "Các việc giao cho đơn vị của tôi, chưa ai nhận", -5,
+    // The unit's open tasks first (Tasklist orders filters by priority): no officer signs in to an empty list while
+    // work waits for their unit.
+    create("Việc của đơn vị tôi", "Các việc giao cho đơn vị của tôi, chưa ai nhận", -10,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+    create("Việc của tôi", "Các việc đã nhận về mình", -5,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
   }
 
+  /** Creates the filter, or brings an existing one's properties (order, columns) up to date; its query is kept. */
   private void create(String name, String description, int priority, Query<?, ?> query) {
+    Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
+        "variables", COLUMNS);
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filters.newTaskFilter(name)
-          .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-              "variables", COLUMNS));
+      filter = filters.newTaskFilter(name).setProperties(properties);
       filter.setQuery(query);
       filters.saveFilter(filter);
+    } else if (!properties.equals(filter.getProperties())) {
+      filters.saveFilter(filter.setProperties(properties));
     }
     grants.toEveryone(FILTER, filter.getId(), READ);
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.hibernate.Session;
 import org.springframework.stereotype.Service;
@@ -63,6 +64,12 @@ public class MemberService {
     public List<RowProblem> getProblems() {
       return problems;
     }
+  }
+
+  /** A registered member, for the application's own use (no user's scope applies): naming a task after its member. */
+  @Transactional(readOnly = true)
+  public Optional<Member> registered(String code) {
+    return members.findById(code);
   }
 
   /** A member of a branch the signed-in user answers for. */

@@ -72,6 +72,10 @@ public final class PartyAdmissionProcess {
     public static final String PARTY_CELL_CODE = "partyCellCode";
     public static final String PARTY_COMMITTEE_CODE = "partyCommitteeCode";
     public static final String SUPERIOR_COMMITTEE_CODE = "superiorCommitteeCode";
+    /** Whom the candidacy is about, from the registry, for the forms' headers: read again as each task is created. */
+    public static final String MEMBER_FULL_NAME = "memberFullName";
+    public static final String MEMBER_BIRTH_DATE = "memberBirthDate";
+    public static final String BRANCH_NAME = "branchName";
     /** Transient: lives only in the transaction that correlates the withdrawal. */
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
     /** The person one background verification is about (the multi-instance element), and its Vietnamese label. */

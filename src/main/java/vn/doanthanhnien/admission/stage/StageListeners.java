@@ -1,6 +1,8 @@
 package vn.doanthanhnien.admission.stage;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -8,11 +10,16 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.candidacy.Candidacy;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.InvalidInputException;
 import vn.doanthanhnien.admission.identity.CurrentUser;
+import vn.doanthanhnien.admission.member.Member;
+import vn.doanthanhnien.admission.member.MemberService;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 import vn.doanthanhnien.admission.process.ProbationProcess;
 import vn.doanthanhnien.admission.probation.ProbationService;
+import vn.doanthanhnien.admission.unit.UnitService;
 import vn.doanthanhnien.admission.verification.BackgroundSubjects;
 
 /**
@@ -24,15 +31,20 @@ import vn.doanthanhnien.admission.verification.BackgroundSubjects;
 public class StageListeners {
 
   private static final Logger LOG = LoggerFactory.getLogger(StageListeners.class);
+  private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final StageRecorder recorder;
   private final CandidacyService candidacies;
   private final ProbationService probations;
   private final StageForms forms;
   private final CurrentUser user;
+  private final MemberService members;
+  private final UnitService units;
 
   public StageListeners(StageRecorder recorder, CandidacyService candidacies, ProbationService probations,
-      StageForms forms, CurrentUser user) {
+      StageForms forms, CurrentUser user, MemberService members, UnitService units) {
+    this.members = members;
+    this.units = units;
     this.recorder = recorder;
     this.forms = forms;
     this.candidacies = candidacies;
@@ -41,13 +53,42 @@ public class StageListeners {
   }
 
   public void taskCreated(DelegateTask task) {
-    candidacies.enterStage(candidacyId(task.getExecution()), task.getTaskDefinitionKey(),
+    Long candidacyId = candidacyId(task.getExecution());
+    candidacies.enterStage(candidacyId, task.getTaskDefinitionKey(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant());
     String subject = BackgroundSubjects.label(task.getVariable(BackgroundSubjects.SUBJECT));
     if (subject != null) {
       task.setName(task.getName() + ": " + subject);
       task.setVariableLocal(BackgroundSubjects.SUBJECT_LABEL, subject);
     }
+    nameAfterMember(task, candidacies.get(candidacyId));
+  }
+
+  /**
+   * Says on the task whom it is about, as Tasklist shows it on the card and above the form and searches it by name:
+   * "Ghi kết quả biểu quyết của chi đoàn — Nguyễn Văn An (Chi đoàn Vụ Tổng hợp)". The name, birth date and branch are
+   * read from the registry now, so a correction there shows on the next task; the forms' headers read them too.
+   */
+  private void nameAfterMember(DelegateTask task, Candidacy candidacy) {
+    Optional<Member> member = members.registered(candidacy.getMemberCode());
+    if (member.isEmpty()) {
+      return;
+    }
+    String branch = units.get(candidacy.getBranchCode()).getName();
+    Map<String, Object> about = Map.of(Var.MEMBER_FULL_NAME, member.get().getFullName(),
+        Var.MEMBER_BIRTH_DATE, BIRTH_DATE.format(member.get().getBirthDate()), Var.BRANCH_NAME, branch);
+    DelegateExecution instance = task.getExecution().getProcessInstance();
+    about.forEach((name, value) -> {
+      if (!value.equals(instance.getVariable(name))) {
+        instance.setVariable(name, value);
+      }
+    });
+    task.setName(abbreviate(task.getName() + " — " + member.get().getFullName() + " (" + branch + ")"));
+  }
+
+  /** The engine keeps a task's name in 255 characters. */
+  private static String abbreviate(String name) {
+    return name.length() <= 255 ? name : name.substring(0, 254) + "…";
   }
 
   public void taskActivityEnded(DelegateExecution execution) {

@@ -89,7 +89,7 @@ class ConcurrentInsertsTest {
       String winner = tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
       assertOneSucceeded(answers, 204, answer -> {
         assertThat(answer.status()).isEqualTo(409);
-        assertThat(answer.message()).isIn(CONCURRENT_CHANGE, "Việc «Ghi kết quả biểu quyết của chi đoàn» đã được "
+        assertThat(answer.message()).isIn(CONCURRENT_CHANGE, "Việc «" + task.getName() + "» đã được "
             + winner + " nhận trước. Vui lòng tải lại danh sách việc.");
       });
       assertThat(answers.get(officers.indexOf(winner)).status()).isEqualTo(204);
@@ -107,7 +107,7 @@ class ConcurrentInsertsTest {
 
     assertThat(answers).extracting(Answer::status).as("%s", answers).contains(204).allMatch(s -> s == 204 || s == 409);
     answers.stream().filter(a -> a.status() == 409).forEach(a -> assertThat(a.message()).isIn(CONCURRENT_CHANGE,
-        "Việc «Ghi kết quả biểu quyết của chi đoàn» đã được secretary nhận trước. Vui lòng tải lại danh sách việc."));
+        "Việc «" + task.getName() + "» đã được secretary nhận trước. Vui lòng tải lại danh sách việc."));
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("secretary");
   }
 

@@ -99,7 +99,7 @@ class ConcurrentOfficersTest {
       Map<String, Object> refused = answers.stream().filter(a -> a.getStatusCode().value() == 409).findFirst()
           .orElseThrow().getBody();
       assertThat(refused).containsOnlyKeys("type", "message", "code");
-      assertThat((String) refused.get("message")).startsWith("Việc «Ghi kết quả biểu quyết của chi đoàn» đã được "
+      assertThat((String) refused.get("message")).startsWith("Việc «" + task.getName() + "» đã được "
           + "hoàn thành lúc ").endsWith("nội dung bạn gửi không được ghi nhận. Vui lòng tải lại danh sách việc.");
       raced |= refused.get("type").equals("OptimisticLockingException");
       assertCompletedOnceAndMovedOn(instance);
@@ -133,7 +133,7 @@ class ConcurrentOfficersTest {
 
     assertThat(second.getStatusCode().value()).isEqualTo(409);
     assertThat(second.getBody()).containsEntry("type", "TaskAlreadyClaimedException").containsEntry("message",
-        "Việc «Ghi kết quả biểu quyết của chi đoàn» đã được secretary nhận trước. Vui lòng tải lại danh sách việc.");
+        "Việc «" + task.getName() + "» đã được secretary nhận trước. Vui lòng tải lại danh sách việc.");
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("secretary");
   }
 
