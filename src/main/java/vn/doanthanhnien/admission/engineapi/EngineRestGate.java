@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.doanthanhnien.admission.common.EngineAsSystem;
+import vn.doanthanhnien.admission.common.ReplayedBodyRequest;
 import vn.doanthanhnien.admission.form.DeployedForm;
 import vn.doanthanhnien.admission.form.DeployedForms;
 import vn.doanthanhnien.admission.identity.Roles;
@@ -150,7 +151,7 @@ public class EngineRestGate extends OncePerRequestFilter {
       refuse(response, call, userId, refusal);
       return;
     }
-    chain.doFilter(new CachedBodyRequest(request, body), response);
+    chain.doFilter(new ReplayedBodyRequest(request, body), response);
   }
 
   private Refusal check(EngineCall call, JsonNode json, boolean administrator) {

@@ -1,19 +1,12 @@
 package vn.doanthanhnien.admission.identity;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.doanthanhnien.admission.common.ReplayedBodyRequest;
 
 /**
  * The webapps' login form ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}, how Tasklist, Cockpit and
@@ -62,7 +56,7 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
     }
     String userId = userName(form, type);
     if (userId == null) {
-      chain.doFilter(new FormRequest(request, form), response);
+      chain.doFilter(new ReplayedBodyRequest(request, form), response);
       return;
     }
     String address = request.getRemoteAddr();
@@ -72,7 +66,7 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
       SignIn.refuse(response, HttpStatus.TOO_MANY_REQUESTS.value(), LoginThrottle.message(wait.get()));
       return;
     }
-    chain.doFilter(new FormRequest(request, form), response);
+    chain.doFilter(new ReplayedBodyRequest(request, form), response);
     // Only Camunda's own answers count: 401 after a wrong password, 200 once signed in. Anything else (403 for a
     // missing CSRF token or an application the user may not open) neither adds a failure nor clears the count.
     if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
@@ -106,64 +100,5 @@ public class WebappLoginThrottle extends OncePerRequestFilter {
     };
     String userName = new FormHttpMessageConverter().read(null, message).getFirst("username");
     return userName == null || userName.isEmpty() ? null : userName;
-  }
-
-  /** The request with its form readable again. Spring has no wrapper that replays a body read before the chain. */
-  private static final class FormRequest extends HttpServletRequestWrapper {
-
-    private final byte[] form;
-
-    FormRequest(HttpServletRequest request, byte[] form) {
-      super(request);
-      this.form = form;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream bytes = new ByteArrayInputStream(form);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return bytes.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return bytes.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-    }
-
-    @Override
-    public int getContentLength() {
-      return form.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return form.length;
-    }
   }
 }

@@ -1,4 +1,4 @@
-package vn.doanthanhnien.admission.engineapi;
+package vn.doanthanhnien.admission.common;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -7,14 +7,19 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was read once (to be checked) and is read again by the resource that answers it. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body a filter read (to check it) and that the resource answering it reads again. Spring has no
+ * wrapper that replays a body read before the chain ({@code ContentCachingRequestWrapper} keeps only what the chain
+ * reads).
+ */
+public final class ReplayedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  CachedBodyRequest(HttpServletRequest request, byte[] body) {
+  public ReplayedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }
@@ -54,7 +59,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
   public BufferedReader getReader() {
     String encoding = getCharacterEncoding();
     return new BufferedReader(new InputStreamReader(getInputStream(),
-        encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
   }
 
   @Override
