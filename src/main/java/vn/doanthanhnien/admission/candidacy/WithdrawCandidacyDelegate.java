@@ -10,6 +10,7 @@ import vn.doanthanhnien.admission.common.ConflictException;
 import vn.doanthanhnien.admission.common.ForbiddenException;
 import vn.doanthanhnien.admission.common.InvalidInputException;
 import vn.doanthanhnien.admission.common.NotFoundException;
+import vn.doanthanhnien.admission.process.CandidacyWithdrawalProcess;
 
 /**
  * Service task {@code withdrawCandidacy} of process {@code candidacy-withdrawal}: the Tasklist way to withdraw, by the
@@ -20,8 +21,8 @@ import vn.doanthanhnien.admission.common.NotFoundException;
 public class WithdrawCandidacyDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(WithdrawCandidacyDelegate.class);
-  static final String CANDIDACY_ID = "candidacyId";
-  static final String REASON = "withdrawalReason";
+  static final String CANDIDACY_ID = CandidacyWithdrawalProcess.Var.CANDIDACY_ID;
+  static final String REASON = CandidacyWithdrawalProcess.Var.REASON;
 
   private final CandidacyService candidacies;
 

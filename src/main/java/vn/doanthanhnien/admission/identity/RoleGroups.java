@@ -20,6 +20,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.doanthanhnien.admission.process.CandidacyWithdrawalProcess;
 import vn.doanthanhnien.admission.process.ProbationProcess;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 import vn.doanthanhnien.admission.unit.OrgUnit;
@@ -37,7 +38,7 @@ import vn.doanthanhnien.admission.unit.UnitService.UnitRequest;
 public class RoleGroups {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoleGroups.class);
-  static final String WITHDRAWAL_PROCESS = "candidacy-withdrawal";
+  static final String WITHDRAWAL_PROCESS = CandidacyWithdrawalProcess.KEY;
 
   private final IdentityService identity;
   private final Grants grants;

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.query.Query;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 
 /**
  * The two Tasklist filters every officer works from, in every profile, readable by everyone. A filter only selects
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Component;
 public class TasklistFilters {
 
   private static final List<Map<String, String>> COLUMNS = List.of(
-      Map.of("name", "memberFullName", "label", "Đoàn viên"),
-      Map.of("name", "candidacyId", "label", "Số hồ sơ"),
-      Map.of("name", "memberCode", "label", "Mã đoàn viên"));
+      Map.of("name", Var.MEMBER_FULL_NAME, "label", "Đoàn viên"),
+      Map.of("name", Var.CANDIDACY_ID, "label", "Số hồ sơ"),
+      Map.of("name", Var.MEMBER_CODE, "label", "Mã đoàn viên"));
 
   private final FilterService filters;
   private final TaskService tasks;
