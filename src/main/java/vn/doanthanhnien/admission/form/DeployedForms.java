@@ -4,9 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -27,6 +33,7 @@ public class DeployedForms {
   private final FormService forms;
   private final RepositoryService repository;
   private final EngineAsSystem system;
+  private final Map<String, DeployedForm> byDefinition = new ConcurrentHashMap<>();
 
   public DeployedForms(TaskService tasks, FormService forms, RepositoryService repository, EngineAsSystem system) {
     this.tasks = tasks;
@@ -42,10 +49,11 @@ public class DeployedForms {
       if (task == null) {
         return Optional.empty();
       }
-      if (task.getCamundaFormRef() == null && !isCamundaForm(task.getFormKey())) {
-        return Optional.of(DeployedForm.NONE);
+      if (task.getCamundaFormRef() != null) {
+        return Optional.of(of(task.getCamundaFormRef(),
+            repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId()));
       }
-      return Optional.of(read(forms.getDeployedTaskForm(taskId)));
+      return Optional.of(isCamundaForm(task.getFormKey()) ? read(forms.getDeployedTaskForm(taskId)) : DeployedForm.NONE);
     });
   }
 
@@ -53,10 +61,28 @@ public class DeployedForms {
   public DeployedForm ofStart(ProcessDefinition definition) {
     return system.call(() -> {
       var start = forms.getStartFormData(definition.getId());
-      if (start.getCamundaFormRef() == null && !isCamundaForm(start.getFormKey())) {
-        return DeployedForm.NONE;
+      if (start.getCamundaFormRef() != null) {
+        return of(start.getCamundaFormRef(), definition.getDeploymentId());
       }
-      return read(forms.getDeployedStartForm(definition.getId()));
+      return isCamundaForm(start.getFormKey()) ? read(forms.getDeployedStartForm(definition.getId())) : DeployedForm.NONE;
+    });
+  }
+
+  /**
+   * The form a reference of a model deployed in {@code deploymentId} resolves to, as Tasklist resolves it (in the same
+   * deployment, its latest or a given version, as the binding says); each deployed form is read once, since a
+   * deployed resource never changes.
+   */
+  public DeployedForm of(CamundaFormRef reference, String deploymentId) {
+    return system.call(() -> {
+      CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(reference, deploymentId)
+          .execute(Context.getCommandContext());
+      if (definition == null) {
+        throw new IllegalStateException("Form " + reference.getKey() + " (binding " + reference.getBinding()
+            + ") is not deployed");
+      }
+      return byDefinition.computeIfAbsent(definition.getId(), id -> read(
+          repository.getResourceAsStream(definition.getDeploymentId(), definition.getResourceName())));
     });
   }
 

@@ -1,9 +1,5 @@
 package vn.doanthanhnien.admission.stage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,10 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
-import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -23,28 +16,29 @@ import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.common.EngineAsSystem;
 import vn.doanthanhnien.admission.form.DeclaredField;
 import vn.doanthanhnien.admission.form.DeployedForm;
+import vn.doanthanhnien.admission.form.DeployedForms;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 import vn.doanthanhnien.admission.process.ProbationProcess;
 
 /**
  * Every stage's form as deployed: a user task's name and extension properties from its process definition, its
  * fields from the Camunda Form it refers to ({@code camunda:formRef}), found the way Tasklist finds it (in the same
- * deployment, the latest version, or a given version, as the binding says). A deployed resource never changes, so each
- * definition and form is read once; a form bound as "latest" is looked up again at every submission.
+ * deployment, the latest version, or a given version, as the binding says: {@link DeployedForms}). A deployed definition
+ * never changes, so each user task is read once; a form bound as "latest" is looked up again at every submission.
  */
 @Component
 public class StageForms {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final RepositoryService repository;
   private final EngineAsSystem system;
   private final PartyOnlyFields partyOnly;
+  private final DeployedForms deployedForms;
   private final Map<String, UserTaskModel> tasks = new ConcurrentHashMap<>();
-  private final Map<String, DeployedForm> forms = new ConcurrentHashMap<>();
 
-  public StageForms(RepositoryService repository, EngineAsSystem system, PartyOnlyFields partyOnly) {
+  public StageForms(RepositoryService repository, EngineAsSystem system, PartyOnlyFields partyOnly,
+      DeployedForms deployedForms) {
     this.repository = repository;
+    this.deployedForms = deployedForms;
     this.system = system;
     this.partyOnly = partyOnly;
   }
@@ -57,15 +51,9 @@ public class StageForms {
   public StageForm of(String processDefinitionId, String taskKey) {
     UserTaskModel task = tasks.computeIfAbsent(processDefinitionId + "#" + taskKey,
         id -> system.call(() -> read(repository.getProcessDefinition(processDefinitionId), taskKey)));
-    DeployedForm form = system.call(() -> {
-      CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(task.formRef(), task.deploymentId())
-          .execute(Context.getCommandContext());
-      if (definition == null) {
-        throw new IllegalStateException("User task " + taskKey + " of " + processDefinitionId + " refers to form "
-            + task.formRef().getKey() + ", which is not deployed (binding " + task.formRef().getBinding() + ")");
-      }
-      return forms.computeIfAbsent(definition.getId(), id -> parse(definition));
-    });
+    DeployedForm form = deployedForms.of(task.formRef(), task.deploymentId());
+    form.fields().values().stream().filter(f -> f.flagged(DeclaredField.PARTY_ONLY))
+        .forEach(f -> partyOnly.add(f.key()));
     return new StageForm(taskKey, task.title(), form, task.checks());
   }
 
@@ -93,17 +81,6 @@ public class StageForms {
     }
     String title = task.getName() == null ? taskKey : task.getName().strip().replaceAll("\\s+", " ");
     return new UserTaskModel(definition.getDeploymentId(), title, formRef, property(task, StageForm.CHECKS_PROPERTY));
-  }
-
-  private DeployedForm parse(CamundaFormDefinition definition) {
-    try (InputStream in = repository.getResourceAsStream(definition.getDeploymentId(), definition.getResourceName())) {
-      DeployedForm form = DeployedForm.parse(JSON.readTree(in));
-      form.fields().values().stream().filter(f -> f.flagged(DeclaredField.PARTY_ONLY))
-          .forEach(f -> partyOnly.add(f.key()));
-      return form;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Form " + definition.getResourceName() + " is not readable JSON", e);
-    }
   }
 
   private BpmnModelInstance model(ProcessDefinition definition) {
