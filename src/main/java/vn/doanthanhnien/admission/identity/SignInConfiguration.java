@@ -1,5 +1,6 @@
 package vn.doanthanhnien.admission.identity;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,8 +18,8 @@ public class SignInConfiguration {
   static final String[] OPERATIONS = {"/actuator/*", "/api-docs/*", "/swagger-ui/*", "/swagger-ui.html"};
 
   @Bean
-  LoginThrottle loginThrottle() {
-    return new LoginThrottle();
+  LoginThrottle loginThrottle(MeterRegistry meters) {
+    return new LoginThrottle(meters);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package vn.doanthanhnien.admission.stage;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.InvalidInputException;
+import vn.doanthanhnien.admission.common.RefusedSubmissions;
 import vn.doanthanhnien.admission.identity.CurrentUser;
 import vn.doanthanhnien.admission.process.ProbationProcess;
 import vn.doanthanhnien.admission.probation.ProbationService;
@@ -30,9 +32,11 @@ public class StageListeners {
   private final ProbationService probations;
   private final StageForms forms;
   private final CurrentUser user;
+  private final MeterRegistry meters;
 
   public StageListeners(StageRecorder recorder, CandidacyService candidacies, ProbationService probations,
-      StageForms forms, CurrentUser user) {
+      StageForms forms, CurrentUser user, MeterRegistry meters) {
+    this.meters = meters;
     this.recorder = recorder;
     this.forms = forms;
     this.candidacies = candidacies;
@@ -62,6 +66,7 @@ public class StageListeners {
       result = recorder.complete(form, candidacyId(execution), submitted, user.id());
     } catch (InvalidInputException e) {
       LOG.info("Submission of task {} refused: {} problem(s)", taskKey, e.getReasons().size());
+      RefusedSubmissions.count(meters, taskKey, "stage-rules");
       throw new FormFieldValidationException(taskKey, e.getMessage());
     }
     // The raw fields go, so a later form with a field of the same name (votesFor) does not show this stage's value.
