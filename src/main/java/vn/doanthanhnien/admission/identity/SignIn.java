@@ -41,6 +41,8 @@ public class SignIn extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(SignIn.class);
   private static final String ENGINE = "default";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  /** The request attribute holding the id of the user signed in here, for the request log. */
+  public static final String USER_ATTRIBUTE = SignIn.class.getName() + ".user";
   /** The load balancer's liveness and readiness probes: anonymous, and they show nothing but a status. */
   static final Set<String> OPEN_PATHS = Set.of("/actuator/health/liveness", "/actuator/health/readiness");
 
@@ -109,6 +111,7 @@ public class SignIn extends OncePerRequestFilter {
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
         .map(Tenant::getId).toList();
+    request.setAttribute(USER_ATTRIBUTE, userId);
     identity.setAuthentication(userId, groups, tenants);
     try {
       chain.doFilter(request, response);
