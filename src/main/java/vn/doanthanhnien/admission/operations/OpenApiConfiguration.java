@@ -14,7 +14,8 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.doanthanhnien.admission.common.ApiErrors.ErrorBody;
@@ -41,12 +42,13 @@ public class OpenApiConfiguration {
       "429", "Đăng nhập sai quá nhiều lần từ địa chỉ này: thử lại sau số giây ghi trong tiêu đề Retry-After.");
 
   @Bean
-  OpenAPI admissionApi(@Value("${spring.application.name:party-admission}") String name,
-      @Value("${info.app.version:}") String version) {
+  OpenAPI admissionApi(ObjectProvider<BuildProperties> build) {
+    BuildProperties properties = build.getIfAvailable();
+    String version = properties == null ? "" : properties.getVersion();
     return new OpenAPI()
         .info(new Info()
             .title("API kết nạp đoàn viên ưu tú vào Đảng")
-            .version(version.isBlank() ? "0.1" : version)
+            .version(version == null || version.isBlank() ? "unknown" : version)
             .description("""
                 API của ứng dụng (`/api`): hồ sơ đề nghị kết nạp, đoàn viên, đơn vị, chỉ tiêu và báo cáo năm, ngày \
                 nghỉ, tài liệu của từng bước, thời gian dự bị.

@@ -44,6 +44,7 @@ class OpenApiDocumentTest {
     OpenAPI document = Json.mapper().readValue(answer.getBody(), OpenAPI.class);
     assertThat(document.getOpenapi()).startsWith("3.");
     assertThat(document.getInfo().getTitle()).isEqualTo("API kết nạp đoàn viên ưu tú vào Đảng");
+    assertThat(document.getInfo().getVersion()).isEqualTo("0.1.0-SNAPSHOT");
     assertThat(document.getExternalDocs().getUrl()).isEqualTo(OpenApiConfiguration.CAMUNDA_REST_REFERENCE);
 
     Set<String> served = new TreeSet<>();
