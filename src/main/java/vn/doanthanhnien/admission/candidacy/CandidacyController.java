@@ -1,5 +1,7 @@
 package vn.doanthanhnien.admission.candidacy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.doanthanhnien.admission.identity.UserScope;
 
+@Tag(name = "Hồ sơ đề nghị kết nạp", description = "Hồ sơ đề nghị kết nạp đoàn viên ưu tú vào Đảng")
 @RestController
 @RequestMapping("/api/candidacies")
 public class CandidacyController {
@@ -27,6 +30,7 @@ public class CandidacyController {
     this.documents = documents;
   }
 
+  @Operation(summary = "Xem hồ sơ", description = "Trạng thái, bước hiện tại, hạn xử lý, quá hạn hay chưa, lý do bị từ chối, tài liệu và dòng thời gian (ai làm gì, khi nào).")
   @GetMapping("/{id}")
   public CandidacyView get(@PathVariable Long id) {
     Candidacy candidacy = candidacies.readable(id);
@@ -37,6 +41,7 @@ public class CandidacyController {
   }
 
   /** With the timeline and the documents left empty: {@code GET /api/candidacies/{id}} has them. */
+  @Operation(summary = "Hồ sơ của một chi đoàn", description = "Tham số `branch`: mã chi đoàn.")
   @GetMapping
   public List<CandidacyView> ofBranch(@RequestParam String branch) {
     return candidacies.ofBranch(branch).stream().map(c -> view(c, List.of(), List.of())).toList();
@@ -46,6 +51,7 @@ public class CandidacyController {
     return CandidacyView.of(candidacy, candidacy.isOverdue(candidacies.now()), timeline, documents);
   }
 
+  @Operation(summary = "Rút hồ sơ", description = "Bí thư chi đoàn hoặc BCH Đoàn cơ sở rút hồ sơ ở bất kỳ bước nào, với lý do (`reason`); mọi việc đang mở bị hủy.")
   @PostMapping("/{id}/withdraw")
   public CandidacyView withdraw(@PathVariable Long id, @RequestBody WithdrawalRequest request) {
     candidacies.withdraw(id, request.reason());

@@ -1,5 +1,6 @@
 package vn.doanthanhnien.admission.common;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -19,7 +20,13 @@ public class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
-  public record ErrorBody(String message, List<String> errors) {
+  @Schema(name = "ErrorBody", description = "Lỗi của /api: thông báo tiếng Việt cho người dùng")
+  public record ErrorBody(
+      @Schema(description = "Thông báo chung, ví dụ \"Dữ liệu không hợp lệ\"", example = "Dữ liệu không hợp lệ")
+      String message,
+      @Schema(description = "Từng lý do cụ thể (trường nào sai và vì sao); rỗng khi không có",
+          example = "[\"Ngày sinh không được sau ngày hôm nay.\"]")
+      List<String> errors) {
   }
 
   @ExceptionHandler(InvalidInputException.class)

@@ -1,5 +1,7 @@
 package vn.doanthanhnien.admission.deadline;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.doanthanhnien.admission.deadline.HolidayService.HolidayRequest;
 
 /** The holiday list that working days are counted from: read by anyone signed in, changed by administrators. */
+@Tag(name = "Ngày nghỉ", description = "Lịch ngày nghỉ dùng để tính ngày làm việc")
 @RestController
 @RequestMapping("/api/holidays")
 public class HolidayController {
@@ -24,17 +27,20 @@ public class HolidayController {
     this.holidays = holidays;
   }
 
+  @Operation(summary = "Ngày nghỉ và ngày làm bù của một năm", description = "Tham số `year` (không bắt buộc). Mọi người dùng đã đăng nhập.")
   @GetMapping
   public List<HolidayView> ofYear(@RequestParam(required = false) Integer year) {
     return holidays.ofYear(year).stream().map(HolidayView::of).toList();
   }
 
   /** The date is read as text so that an impossible one is refused with a Vietnamese reason. */
+  @Operation(summary = "Thêm hoặc sửa một ngày (quản trị viên)", description = "`kind`: `HOLIDAY` (nghỉ) hoặc `WORKING_WEEKEND` (làm bù); thay đổi áp dụng ngay cho các hạn xử lý.")
   @PutMapping("/{date}")
   public HolidayView put(@PathVariable String date, @RequestBody HolidayRequest request) {
     return HolidayView.of(holidays.put(date, request));
   }
 
+  @Operation(summary = "Xóa một ngày (quản trị viên)")
   @DeleteMapping("/{date}")
   public ResponseEntity<Void> delete(@PathVariable String date) {
     holidays.delete(date);

@@ -1,5 +1,7 @@
 package vn.doanthanhnien.admission.document;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 import vn.doanthanhnien.admission.common.NotFoundException;
 
+@Tag(name = "Tài liệu", description = "Văn bản của từng bước (mẫu 4_1-KNĐ … 9-KNĐ)")
 @RestController
 @RequestMapping("/api/candidacies/{id}/documents")
 public class DocumentController {
@@ -23,12 +26,14 @@ public class DocumentController {
     this.documents = documents;
   }
 
+  @Operation(summary = "Danh sách tài liệu của hồ sơ", description = "Các văn bản của những bước đã làm, mỗi văn bản có đường dẫn .docx và .pdf.")
   @GetMapping
   public List<DocumentView> list(@PathVariable Long id) {
     return documents.available(id).stream().map(d -> DocumentView.of(id, d)).toList();
   }
 
   /** {@code 4_1-KND.docx}, {@code 9-KND.pdf}. */
+  @Operation(summary = "Tải một tài liệu", description = "`form`: mã mẫu (ví dụ `4_1-KND`); `extension`: `docx` hoặc `pdf`.")
   @GetMapping("/{form}.{extension}")
   public ResponseEntity<byte[]> download(@PathVariable Long id, @PathVariable String form,
       @PathVariable String extension, HttpServletResponse response) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.doanthanhnien.admission.common.EngineAsSystem;
+import vn.doanthanhnien.admission.common.RefusedSubmissions;
 import vn.doanthanhnien.admission.common.ReplayedBodyRequest;
 import vn.doanthanhnien.admission.form.DeployedForm;
 import vn.doanthanhnien.admission.form.DeployedForms;
@@ -80,9 +82,11 @@ public class EngineRestGate extends OncePerRequestFilter {
   private final RuntimeService runtime;
   private final DeployedForms forms;
   private final EngineAsSystem system;
+  private final MeterRegistry meters;
 
   public EngineRestGate(IdentityService identity, TaskService tasks, RuntimeService runtime, DeployedForms forms,
-      EngineAsSystem system) {
+      EngineAsSystem system, MeterRegistry meters) {
+    this.meters = meters;
     this.identity = identity;
     this.tasks = tasks;
     this.runtime = runtime;
@@ -281,12 +285,22 @@ public class EngineRestGate extends OncePerRequestFilter {
     return authentication == null ? null : authentication.getName();
   }
 
+  /** The stage a refused call submitted: the task's key, {@code start} for a start form, else {@code none}. */
+  private String stageOf(EngineCall call) {
+    if (call.is("POST", "task/*/submit-form") || call.is("POST", "task/*/complete")) {
+      Task task = system.call(() -> tasks.createTaskQuery().taskId(call.segment(1)).singleResult());
+      return task == null || task.getTaskDefinitionKey() == null ? "none" : task.getTaskDefinitionKey();
+    }
+    return call.path().endsWith("/submit-form") || call.path().endsWith("/start") ? "start" : "none";
+  }
+
   private boolean isAdministrator(String userId) {
     return system.call(() -> identity.createGroupQuery().groupMember(userId).groupId(Roles.ADMIN_GROUP).count() > 0);
   }
 
-  private static void refuse(HttpServletResponse response, EngineCall call, String userId, Refusal refusal)
+  private void refuse(HttpServletResponse response, EngineCall call, String userId, Refusal refusal)
       throws IOException {
+    RefusedSubmissions.count(meters, stageOf(call), call.webapp() ? "camunda-api" : "engine-rest");
     LOG.info("Engine REST call {} {} by {} refused with {}: {}", call.method(), call.path(), userId, refusal.status(),
         refusal.problems().isEmpty() ? refusal.message() : refusal.problems().size() + " problem(s)");
     Map<String, Object> body = new LinkedHashMap<>();

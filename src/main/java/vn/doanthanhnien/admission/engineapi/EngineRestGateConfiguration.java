@@ -1,5 +1,6 @@
 package vn.doanthanhnien.admission.engineapi;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,9 +17,9 @@ public class EngineRestGateConfiguration {
   /** After the sign-in filter, which tells who calls /engine-rest; the webapps' user is read from the session. */
   @Bean
   FilterRegistrationBean<EngineRestGate> engineRestGate(IdentityService identity, TaskService tasks,
-      RuntimeService runtime, DeployedForms forms, EngineAsSystem system) {
+      RuntimeService runtime, DeployedForms forms, EngineAsSystem system, MeterRegistry meters) {
     FilterRegistrationBean<EngineRestGate> registration = new FilterRegistrationBean<>(
-        new EngineRestGate(identity, tasks, runtime, forms, system));
+        new EngineRestGate(identity, tasks, runtime, forms, system, meters));
     registration.setName("party-admission-engine-rest-gate");
     registration.addUrlPatterns(EngineCall.ENGINE_REST + "/*", EngineCall.WEBAPP_ENGINE_API + "/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);

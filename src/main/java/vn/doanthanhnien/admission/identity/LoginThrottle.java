@@ -3,6 +3,9 @@ package vn.doanthanhnien.admission.identity;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * let anyone keep a user (the last administrator too) out by sending wrong passwords, are turned off in
  * application.yml.
  *
- * <p>The counts live in this node's memory, bounded in number: with several nodes each counts what it sees.
+ * <p>The counts live in this node's memory, bounded in number: with several nodes each counts what it sees. Every
+ * failure also counts in the metric {@code admission.sign-in.failures} (tag {@code route}: {@code basic} or
+ * {@code webapp}), for an alert on password guessing.
  */
 public class LoginThrottle {
 
@@ -38,13 +43,19 @@ public class LoginThrottle {
 
   private final Ticker ticker;
   private final Cache<Key, Failures> failures;
+  private final MeterRegistry meters;
 
-  public LoginThrottle() {
-    this(Ticker.systemTicker(), MAX_COUNTS);
+  public LoginThrottle(MeterRegistry meters) {
+    this(Ticker.systemTicker(), MAX_COUNTS, meters);
   }
 
   LoginThrottle(Ticker ticker, long maxCounts) {
+    this(ticker, maxCounts, new SimpleMeterRegistry());
+  }
+
+  LoginThrottle(Ticker ticker, long maxCounts, MeterRegistry meters) {
     this.ticker = ticker;
+    this.meters = meters;
     this.failures = Caffeine.newBuilder()
         .ticker(ticker)
         .maximumSize(maxCounts)
@@ -71,6 +82,8 @@ public class LoginThrottle {
   }
 
   public void failed(String address, String userId, String route) {
+    Counter.builder("admission.sign-in.failures").description("Failed sign-ins (wrong user or password)")
+        .tag("route", route.startsWith("HTTP Basic") ? "basic" : "webapp").register(meters).increment();
     Failures after = failures.asMap().compute(new Key(address, userId), (key, before) -> {
       int count = before == null ? 1 : before.count() + 1;
       if (count < FREE_FAILURES) {

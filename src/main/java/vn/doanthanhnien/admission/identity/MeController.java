@@ -1,5 +1,7 @@
 package vn.doanthanhnien.admission.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,6 +14,7 @@ import vn.doanthanhnien.admission.unit.UnitKind;
 import vn.doanthanhnien.admission.unit.UnitService;
 
 /** Who is signed in, so that pages offer the units whose figures the user may see. */
+@Tag(name = "Người dùng", description = "Người dùng đang đăng nhập")
 @RestController
 @RequestMapping("/api/me")
 public class MeController {
@@ -39,6 +42,7 @@ public class MeController {
       UnitKind unitKind) {
   }
 
+  @Operation(summary = "Người dùng đang đăng nhập", description = "Mã, họ tên, có phải quản trị viên, và các vai trò cùng đơn vị của từng vai trò.")
   @GetMapping
   public Me me() {
     String id = user.id();

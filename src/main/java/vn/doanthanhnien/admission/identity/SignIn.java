@@ -32,13 +32,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that changes something must carry the webapps' CSRF token. No {@code WWW-Authenticate} challenge is sent, so a
  * browser never caches Basic credentials that other sites could make it send. The user's groups are read on every
  * request: a user moved to another unit sees the new unit's data at once. Wrong passwords are counted per client
- * address and user ({@link LoginThrottle}): a throttled address gets 429 before its password is checked.
+ * address and user ({@link LoginThrottle}): a throttled address gets 429 before its password is checked. It covers the
+ * operations endpoints too ({@code /actuator}, the OpenAPI document), but for the load balancer's probes
+ * ({@link #OPEN_PATHS}); {@link AdministratorsOnly} then keeps them to administrators.
  */
 public class SignIn extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(SignIn.class);
   private static final String ENGINE = "default";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  /** The request attribute holding the id of the user signed in here, for the request log. */
+  public static final String USER_ATTRIBUTE = SignIn.class.getName() + ".user";
+  /** The load balancer's liveness and readiness probes: anonymous, and they show nothing but a status. */
+  static final Set<String> OPEN_PATHS = Set.of("/actuator/health/liveness", "/actuator/health/readiness");
 
   private final IdentityService identity;
   private final LoginThrottle throttle;
@@ -49,6 +55,17 @@ public class SignIn extends OncePerRequestFilter {
   }
 
   private record Credentials(String userId, String password) {
+  }
+
+  /** A request no sign-in is asked for, though the filter covers its path. */
+  static boolean isOpen(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return OPEN_PATHS.contains(path);
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return isOpen(request);
   }
 
   @Override
@@ -94,6 +111,7 @@ public class SignIn extends OncePerRequestFilter {
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
         .map(Tenant::getId).toList();
+    request.setAttribute(USER_ATTRIBUTE, userId);
     identity.setAuthentication(userId, groups, tenants);
     try {
       chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package vn.doanthanhnien.admission.identity;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,9 +11,15 @@ import org.springframework.core.Ordered;
 @Configuration
 public class SignInConfiguration {
 
+  /**
+   * Actuator (but its two probes, {@link SignIn#OPEN_PATHS}), the OpenAPI document of /api and its UI: signed-in
+   * administrators only.
+   */
+  static final String[] OPERATIONS = {"/actuator/*", "/api-docs/*", "/swagger-ui/*", "/swagger-ui.html"};
+
   @Bean
-  LoginThrottle loginThrottle() {
-    return new LoginThrottle();
+  LoginThrottle loginThrottle(MeterRegistry meters) {
+    return new LoginThrottle(meters);
   }
 
   @Bean
@@ -20,8 +27,20 @@ public class SignInConfiguration {
     FilterRegistrationBean<SignIn> registration = new FilterRegistrationBean<>(new SignIn(identity, throttle));
     registration.setName("party-admission-sign-in");
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns(OPERATIONS);
     // Before the engine REST gate, which needs to know who calls.
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<AdministratorsOnly> administratorsOnly(IdentityService identity) {
+    FilterRegistrationBean<AdministratorsOnly> registration =
+        new FilterRegistrationBean<>(new AdministratorsOnly(identity));
+    registration.setName("party-admission-administrators-only");
+    registration.addUrlPatterns(OPERATIONS);
+    // Right after the sign-in, which sets the user and their groups.
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 9);
     return registration;
   }
 

@@ -1,5 +1,10 @@
 package vn.doanthanhnien.admission.member;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,6 +26,7 @@ import vn.doanthanhnien.admission.member.ImportRefusedException.Problem;
  * this controller asks for it ({@code spring.servlet.multipart.resolve-lazily}), so that an upload over the servlet's
  * hard cap too reaches the handlers below and gets a Vietnamese answer.
  */
+@Tag(name = "Đoàn viên")
 @RestController
 public class MemberImportController {
 
@@ -36,9 +42,14 @@ public class MemberImportController {
   }
 
   /** {@code errors}: reasons the file as a whole was refused; {@code problems}: every wrong cell. */
+  @Schema(name = "ImportRefused", description = "Tệp nhập đoàn viên bị từ chối")
   public record Refused(String message, List<String> errors, List<Problem> problems) {
   }
 
+  @Operation(summary = "Nhập danh sách đoàn viên từ Excel hoặc CSV", description = "Tệp .xlsx hoặc .csv (UTF-8), tối đa 10 MB và 20.000 đoàn viên. Nhập tất cả hoặc không nhập gì: khi có lỗi trả về 400 với `problems` (dòng, cột, giá trị, lý do).")
+  @ApiResponse(responseCode = "201", description = "Đã nhập tất cả đoàn viên trong tệp")
+  @ApiResponse(responseCode = "400", description = "Tệp bị từ chối, không nhập đoàn viên nào: `errors` cho cả tệp, "
+      + "`problems` cho từng ô sai", content = @Content(schema = @Schema(implementation = Refused.class)))
   @PostMapping("/api/members/import")
   public ResponseEntity<Imported> importFile(@RequestParam("file") MultipartFile file) throws IOException {
     if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {

@@ -1,11 +1,14 @@
 package vn.doanthanhnien.admission.probation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 
+@Tag(name = "Hồ sơ đề nghị kết nạp")
 @RestController
 public class ProbationController {
 
@@ -18,6 +21,7 @@ public class ProbationController {
   }
 
   /** The probation of an admitted candidacy, for the units that may read the candidacy. */
+  @Operation(summary = "Thời gian dự bị sau khi kết nạp", description = "`IN_PROBATION`, `RECOGNISED` hoặc `NOT_RECOGNISED`, với các ngày, kết quả biểu quyết quyết định và lý do.")
   @GetMapping("/api/candidacies/{id}/probation")
   public ProbationView get(@PathVariable Long id) {
     candidacies.readable(id);

@@ -1,5 +1,7 @@
 package vn.doanthanhnien.admission.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.doanthanhnien.admission.report.PipelineStages.Stage;
 import vn.doanthanhnien.admission.report.ReportService.AnnualReport;
 
+@Tag(name = "Chỉ tiêu và báo cáo", description = "Chỉ tiêu giới thiệu và báo cáo năm")
 @RestController
 @RequestMapping("/api")
 public class ReportController {
@@ -32,23 +35,27 @@ public class ReportController {
     this.stages = stages;
   }
 
+  @Operation(summary = "Đặt chỉ tiêu giới thiệu của đơn vị trong năm (quản trị viên)", description = "Chỉ đơn vị Đoàn có chỉ tiêu (`introduced`); đơn vị Đảng bị từ chối với 400.")
   @PutMapping("/quotas/{year}/{unitCode}")
   public QuotaView setQuota(@PathVariable int year, @PathVariable String unitCode, @RequestBody QuotaRequest request) {
     return QuotaView.of(reports.setQuota(year, unitCode, request.introduced()));
   }
 
   /** The quotas set for the year: every unit's for administrators, an officer's own units' and those below. */
+  @Operation(summary = "Chỉ tiêu của năm", description = "Quản trị viên: tất cả; cán bộ: đơn vị của mình và các đơn vị trực thuộc.")
   @GetMapping("/quotas/{year}")
   public List<QuotaView> quotas(@PathVariable int year) {
     return reports.quotas(year).stream().map(QuotaView::of).toList();
   }
 
+  @Operation(summary = "Báo cáo năm của một đơn vị", description = "Chỉ tiêu, số được đề nghị, được giới thiệu, được kết nạp và tỉ lệ so với chỉ tiêu; hồ sơ đang xử lý theo bước, hồ sơ quá hạn; như vậy cho từng đơn vị trực thuộc.")
   @GetMapping("/reports/annual")
   public AnnualReport annual(@RequestParam int year, @RequestParam String unit) {
     return reports.annual(year, unit);
   }
 
   /** The same report as an Excel workbook; refused (as JSON) exactly when the JSON report is. */
+  @Operation(summary = "Báo cáo năm dạng Excel", description = "Cùng báo cáo, mỗi đơn vị của cây tổ chức, tên bước bằng tiếng Việt.")
   @GetMapping("/reports/annual.xlsx")
   public ResponseEntity<byte[]> annualWorkbook(@RequestParam int year, @RequestParam String unit) {
     AnnualReport report = reports.annual(year, unit);
@@ -60,6 +67,7 @@ public class ReportController {
   }
 
   /** The stages of the pipeline in order, with their Vietnamese names: the keys of {@code inProgressByStage}. */
+  @Operation(summary = "Các bước của quy trình", description = "Mã việc theo thứ tự quy trình, với tên hiển thị trong Tasklist.")
   @GetMapping("/reports/stages")
   public List<Stage> stages() {
     return stages.userTasks();

@@ -1,5 +1,6 @@
 package vn.doanthanhnien.admission.stage;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.candidacy.Candidacy;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.InvalidInputException;
+import vn.doanthanhnien.admission.common.RefusedSubmissions;
 import vn.doanthanhnien.admission.identity.CurrentUser;
 import vn.doanthanhnien.admission.member.Member;
 import vn.doanthanhnien.admission.member.MemberService;
@@ -40,11 +42,13 @@ public class StageListeners {
   private final CurrentUser user;
   private final MemberService members;
   private final UnitService units;
+  private final MeterRegistry meters;
 
   public StageListeners(StageRecorder recorder, CandidacyService candidacies, ProbationService probations,
-      StageForms forms, CurrentUser user, MemberService members, UnitService units) {
+      StageForms forms, CurrentUser user, MemberService members, UnitService units, MeterRegistry meters) {
     this.members = members;
     this.units = units;
+    this.meters = meters;
     this.recorder = recorder;
     this.forms = forms;
     this.candidacies = candidacies;
@@ -103,6 +107,7 @@ public class StageListeners {
       result = recorder.complete(form, candidacyId(execution), submitted, user.id());
     } catch (InvalidInputException e) {
       LOG.info("Submission of task {} refused: {} problem(s)", taskKey, e.getReasons().size());
+      RefusedSubmissions.count(meters, taskKey, "stage-rules");
       throw new FormFieldValidationException(taskKey, e.getMessage());
     }
     // The raw fields go, so a later form with a field of the same name (votesFor) does not show this stage's value.

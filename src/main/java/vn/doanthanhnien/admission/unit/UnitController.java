@@ -1,10 +1,13 @@
 package vn.doanthanhnien.admission.unit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Đơn vị")
 @RestController
 @RequestMapping("/api/units")
 public class UnitController {
@@ -15,6 +18,7 @@ public class UnitController {
     this.units = units;
   }
 
+  @Operation(summary = "Danh sách đơn vị", description = "Các đơn vị của cả hai hệ thống, kèm chi bộ của từng chi đoàn.")
   @GetMapping
   public List<UnitView> list() {
     return units.all().stream().map(UnitView::of).toList();
