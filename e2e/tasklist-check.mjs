@@ -827,7 +827,8 @@ async function menuAndFilterDialog(user) {
       await screenshot(page, `error-filter-dialog-${kind}-${user}.png`).catch(() => {});
       check(`${user}: the filter dialog (${kind}) opens`, false, e.message.split('\n')[0]);
     }
-    await page.locator('.modal-footer .btn-default, .modal-footer button:not(.btn-primary):not(.btn-danger)').first()
+    // Close ($dismiss) only: the footer also holds "Xóa bộ lọc" and "Lưu".
+    await page.locator('.modal-footer [ng-click="$dismiss()"]').first()
       .click({ timeout: 3000 }).catch(() => page.keyboard.press('Escape'));
     await page.locator('.modal').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
   }
