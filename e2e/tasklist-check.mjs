@@ -1002,7 +1002,12 @@ async function claimAndOpen(stage, task) {
  */
 async function taskViewActions(stage, page, taskId) {
   const card = page.locator('.task-card');
-  const tab = (label) => card.locator('.nav-tabs li a').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+  // The tabs are found by their vi.json labels (FORM, HISTORY, DIAGRAM): finding one is seeing its label.
+  const tab = (label) => {
+    const key = Object.keys(UI).find((k) => UI[k] === label);
+    if (key) (labelsSeen[key] ||= new Set()).add(label);
+    return card.locator('.nav-tabs li a').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+  };
   const act = async (name, run, tolerated = () => false) => {
     const before = apiRefusals.length;
     let error = '';
