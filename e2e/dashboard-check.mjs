@@ -175,10 +175,10 @@ async function newPage() {
 /** Signs in through Tasklist's own login form: the dashboard then uses that session. */
 async function signIn(page, user) {
   await page.goto(`${BASE}/camunda/app/tasklist/default/`);
-  await page.locator('input[type=password]').waitFor();
-  await page.locator('input[name=username], #inputUsername, input[placeholder="Username"]').first().fill(user);
-  await page.locator('input[type=password]').fill(PASSWORD);
-  await page.locator('button[type=submit]').first().click();
+  await page.locator('form[name=signinForm] input[type=password]').waitFor();
+  await page.locator('form[name=signinForm] input[type=text]').fill(user);
+  await page.locator('form[name=signinForm] input[type=password]').fill(PASSWORD);
+  await page.locator('form[name=signinForm] button[type=submit]').click();
   await page.locator('.task-filter').first().waitFor();
 }
 

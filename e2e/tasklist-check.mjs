@@ -20,11 +20,13 @@
  *      - the responsible demo user sees it in the filter "Việc của đơn vị tôi"; every other demo user (the other
  *        roles, the other branch's secretary and admin) sees it in neither "Việc của tôi" nor "Việc của đơn vị tôi";
  *      - due date: REST carries `due` exactly on verifyBackground, recordPartyCommitteeVote, recordAdmissionDecision and
- *        recordAdmissionCeremony. Tasklist 7.24 shows it only as moment's relative time, in English ("Due in 17 days"
- *        on the task card in the list, "in 3 months" beside the bell icon in the task view's header), with the date
- *        itself only in the tooltip on hover (camDate 'long', e.g. "Wednesday, 17 February 2027 17:00", in the
- *        browser's zone); both places, text and tooltip, are compared with REST's `due` in Asia/Ho_Chi_Minh, and a task
- *        without `due` must show none in either place;
+ *        recordAdmissionCeremony. Tasklist 7.24 shows it only as moment's relative time, in Vietnamese ("Hạn 17 ngày
+ *        tới" on the task card in the list, "3 tháng tới" beside the bell icon in the task view's header), with the
+ *        date itself only in the tooltip on hover (camDate 'long' of our config.js, e.g. "thứ tư, 17/02/2027 17:00",
+ *        in the browser's zone); both places, text and tooltip, are compared with REST's `due` in Asia/Ho_Chi_Minh,
+ *        and a task without `due` must show none in either place;
+ *      - on the first task the officer also opens the History and Diagram tabs, adds a comment and sets a follow-up
+ *        date: every request Tasklist makes for them must succeed;
  *      - the user claims it, finds it in "Việc của tôi", and the form renders: every contract field is found by its
  *        Vietnamese label, no label is cut off, no input is pre-filled, no raw `{{…}}` template is left, and the
  *        read-only summary of earlier stages shows the values entered before;
@@ -32,8 +34,9 @@
  *        through the UI; REST completion is only a fallback when the UI cannot be driven, and then fails the check;
  *      - the links to the documents of earlier stages are in the form and download with the Tasklist session;
  *      - recordBranchVote: votes above the members present are refused by the server with a Vietnamese message and
- *        the task stays open; assignIntroducer: 6 months worked together is flagged by the form (Complete disabled);
- *        recordAwarenessCertificate: an empty certificate number is refused by the form and the server alike.
+ *        the task stays open ("Không thể ghi nhận <task name>: …"); assignIntroducer: 6 months worked together is
+ *        flagged by the form in Vietnamese (Complete disabled); recordAwarenessCertificate: an empty certificate number
+ *        is refused by the form ("Trường này là bắt buộc.") and the server alike.
  *   3. After the ceremony the job executor runs the asynchronous startProbation step and the admission instance ends
  *      at memberAdmitted; GET /api/candidacies/{id} reports status ADMITTED, its timeline names the user of every stage,
  *      one verification per subject (its notes readable by partycommittee, not by secretary), and holds the values
@@ -45,10 +48,15 @@
  *      (REST); `secretary2` (HVBC-01) submits the start form requestWithdrawal for it and is refused with
  *      "Không thể rút hồ sơ …", the candidacy unchanged (IN_PROGRESS, same timeline, same open task); `secretary`
  *      submits it: the candidacy is WITHDRAWN, its instance ended with no open task, the reason in the timeline.
+ *   5. Tasklist speaks Vietnamese: Claim, Complete, Start process and Start show their labels of the served
+ *      locales/vi.json; no visible text of the task list, the task view, a start form, a refusal, the filter dialog
+ *      or the user menu is an English string of Camunda's tasklist locales/en.json (see loadLocales()); and no
+ *      Tasklist request was refused other than the expected form refusals (each listed with method, path, status and
+ *      body).
  *   Screenshots of every rendered form (01 the nomination start form, 02–15 the task forms, 16 the withdrawal start
  *   form), of the due date's tooltip (card and task view) and of every error go to ../target/e2e/ (wiped at the start
- *   of each run). Lines starting with "NOTE" report app behaviour worth a look (English messages, a unit-scoping probe
- *   of the domain API) without failing the run.
+ *   of each run; outside git), the English found as english-<place>.png. Lines starting with "NOTE" report app
+ *   behaviour worth a look without failing the run.
  *
  * How to run (the application must be running, default profile with demo data; every demo password is `demo`):
  *   cd e2e && npm install && node tasklist-check.mjs [baseUrl]          # baseUrl defaults to http://localhost:8080
@@ -74,7 +82,8 @@ const PROCESS_NAME = 'Kết nạp đoàn viên ưu tú vào Đảng';
 const WITHDRAWAL_NAME = 'Rút hồ sơ đề nghị kết nạp';
 const FILTER_MINE = 'Việc của tôi';
 const FILTER_UNIT = 'Việc của đơn vị tôi';
-const RUN_MARK = '(kiểm tra tự động)'; // ends every nomination reason this script submits
+const RUN_MARK = '(kiểm tra tự động)';
+const REQUIRED_MESSAGE = 'Trường này là bắt buộc.'; // form-js's "Field is required." as form-messages-vi.js writes it // ends every nomination reason this script submits
 const USERS = ['secretary', 'secretary2', 'youthcommittee', 'partycell', 'partycommittee', 'superior', 'admin'];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -167,9 +176,13 @@ async function session(user) {
   page.on('request', (r) => inFlight.add(r));
   page.on('requestfinished', (r) => inFlight.delete(r));
   page.on('requestfailed', (r) => inFlight.delete(r));
-  page.on('response', (r) => {
+  page.on('response', async (r) => {
     if (r.status() >= 400 && !/\/(auth\/user\/default|camunda-welcome)/.test(r.url())) {
       pageErrors.get(page)?.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+      if (r.url().includes('/camunda/api/')) {
+        const body = (await r.text().catch(() => '')).replace(/\s+/g, ' ').slice(0, 300);
+        apiRefusals.push({ user, method: r.request().method(), path: r.url().replace(BASE, ''), status: r.status(), body });
+      }
     }
   });
   if (process.env.DEBUG) {
@@ -194,6 +207,7 @@ async function session(user) {
  * (counted in cspRetries).
  */
 let cspRetries = 0;
+const apiRefusals = []; // every /camunda/api/ response >= 400 a Tasklist page got: { user, method, path, status, body }
 const pageErrors = new WeakMap(); // page → recent console errors, for diagnostics
 
 async function load(page, url, ready) {
@@ -222,9 +236,9 @@ async function load(page, url, ready) {
 }
 
 async function submitLogin(page, user) {
-  await page.locator('input[name=username], #inputUsername, input[placeholder="Username"]').first().fill(user);
-  await page.locator('input[type=password]').fill(PASSWORD);
-  await page.locator('button[type=submit]').first().click();
+  await page.locator('form[name=signinForm] input[type=text]').fill(user);
+  await page.locator('form[name=signinForm] input[type=password]').fill(PASSWORD);
+  await page.locator('form[name=signinForm] button[type=submit]').click();
   await page.locator('.task-filter').first().waitFor();
 }
 
@@ -293,6 +307,111 @@ async function notificationText(page) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// "Tasklist speaks Vietnamese": no visible text is an English Camunda 7.24 string. The strings are the values of the
+// webjar's tasklist locales/en.json (served by the app as the fallback locale) that differ from every value of our
+// vi.json ("ID", "Cockpit", "Camunda" are the same in both), with the English month and weekday names and moment's
+// English relative times ("in 3 months", "a day ago"). A single word must be a whole text node ("Claim", "Due");
+// a longer string may be part of one ("Login Failed : …"); {{…}} placeholders match any text.
+
+const SPEAKS_VI_PLACES = ['task list', 'task view', 'start form', 'refusal', 'filter dialog', 'user menu'];
+const englishFound = new Map(SPEAKS_VI_PLACES.map((p) => [p, { visits: 0, found: new Map() }])); // place → string → where
+let ENGLISH = []; // { label, test(text) }
+
+async function localeFile(name) {
+  const r = await fetch(`${BASE}/camunda/app/tasklist/locales/${name}.json`);
+  if (!r.ok) throw new Error(`GET /camunda/app/tasklist/locales/${name}.json → HTTP ${r.status}`);
+  return JSON.parse((await r.text()).replace(/^\uFEFF/, ''));
+}
+
+/** Reads en.json and vi.json as the browser gets them: the Vietnamese labels Tasklist's controls must show, and ENGLISH. */
+async function loadLocales() {
+  const [en, vi] = [await localeFile('en'), await localeFile('vi')];
+  UI = Object.fromEntries(Object.entries(UI_KEYS).map(([k, key]) => [k, vi.labels[key]]));
+  const plain = (v) => String(v).replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ').trim();
+  const viValues = new Set(Object.values(vi.labels).map(plain));
+  const esc = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const seen = new Set();
+  for (const value of Object.values(en.labels).map(plain)) {
+    if (!/[A-Za-z]{2}/.test(value.replace(/\{\{[^}]*\}\}/g, '')) || viValues.has(value) || seen.has(value)) continue;
+    seen.add(value);
+    const parts = value.split(/\{\{[^}]*\}\}/);
+    const source = parts.map((x) => esc(x)).join('.+?');
+    const oneWord = !/\s/.test(value.replace(/\{\{[^}]*\}\}/g, ''));
+    const re = oneWord ? new RegExp(`^${source}$`) : new RegExp(`(^|[^A-Za-z])${source}`);
+    ENGLISH.push({ label: value, test: (t) => re.test(t) });
+  }
+  for (const word of [...en.dateLocales.months, ...en.dateLocales.weekdays]) {
+    const re = new RegExp(`\\b${word}\\b`);
+    ENGLISH.push({ label: word, test: (t) => re.test(t) });
+  }
+  const unit = '(?:few seconds|seconds?|minutes?|hours?|days?|months?|years?)';
+  const relative = new RegExp(`\\b(?:in (?:a|an|\\d+) ${unit}|(?:a|an|\\d+) ${unit} ago)\\b`);
+  ENGLISH.push({ label: 'English relative time', test: (t) => relative.test(t) });
+}
+
+/** Visible text nodes, placeholders and button values of the page, each with the element it is in. */
+async function visibleTexts(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const describe = (el) => {
+      const named = el.closest('[class], [id]') || el;
+      const cls = typeof named.className === 'string' ? named.className.trim().split(/\s+/).filter((c) => !c.startsWith('ng-'))
+        .slice(0, 2).join('.') : '';
+      return `${named.tagName.toLowerCase()}${named.id ? `#${named.id}` : ''}${cls ? `.${cls}` : ''}`;
+    };
+    const shown = (el) => el && el.getClientRects().length > 0
+      && el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.data.replace(/\s+/g, ' ').trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest('script, style, noscript, template') || !shown(el)) continue;
+      out.push({ text, where: describe(el) });
+    }
+    for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder], input[type=submit], input[type=button]')) {
+      const text = (el.getAttribute('placeholder') || el.value || '').replace(/\s+/g, ' ').trim();
+      if (text && shown(el)) out.push({ text, where: `${describe(el)} (${el.hasAttribute('placeholder') ? 'placeholder' : 'value'})` });
+    }
+    return out;
+  });
+}
+
+/** Records the English Camunda strings visible on the page as one visit of `place` (screenshot `shot` when any). */
+async function scanEnglish(page, place, shot) {
+  const entry = englishFound.get(place);
+  entry.visits += 1;
+  let texts;
+  try {
+    texts = await visibleTexts(page);
+  } catch (e) {
+    entry.found.set(`(page not readable: ${e.message.split('\n')[0]})`, new Set([shot]));
+    return;
+  }
+  let any = false;
+  for (const { text, where } of texts) {
+    for (const english of ENGLISH) {
+      if (!english.test(text)) continue;
+      any = true;
+      if (!entry.found.has(english.label)) entry.found.set(english.label, new Set());
+      entry.found.get(english.label).add(`"${text.slice(0, 80)}" in ${where}`);
+    }
+  }
+  if (any && !state.englishShots.has(shot)) {
+    state.englishShots.add(shot);
+    await screenshot(page, `english-${shot}.png`).catch(() => {});
+  }
+}
+
+function reportEnglish() {
+  for (const [place, { visits, found }] of englishFound) {
+    const list = [...found].map(([label, wheres]) => `"${label}" (${[...wheres].slice(0, 3).join('; ')})`);
+    check(`Tasklist speaks Vietnamese: no English Camunda string on the ${place} (${visits} view${visits === 1 ? '' : 's'})`,
+      visits > 0 && list.length === 0, visits === 0 ? 'not visited' : list.join(', '));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Stage definitions: responsible user, fields as the form labels them, values, and what the read-only summary of
 // earlier stages must show.
 
@@ -347,7 +466,8 @@ const STAGES = [
     fields: [
       { key: 'introducerName', kind: 'text', label: 'Họ và tên đảng viên giới thiệu', value: 'Trần Quốc Bảo' },
       { key: 'introducerOfficialSince', kind: 'date', label: 'Ngày trở thành đảng viên chính thức', value: D.introducerSince },
-      { key: 'monthsWorkedTogether', kind: 'number', label: 'Số tháng cùng công tác, học tập', value: 24, clientInvalid: 6 },
+      { key: 'monthsWorkedTogether', kind: 'number', label: 'Số tháng cùng công tác, học tập', value: 24, clientInvalid: 6,
+        clientMessage: 'Giá trị phải từ 12 trở lên.' }, // the form's min 12, in form-messages-vi.js's words
     ],
     summary: [`Nghị quyết giới thiệu số 12-NQ/ĐTN, ngày ${dmy(D.youthResolution)}`],
   },
@@ -524,7 +644,18 @@ async function fillAndVerify(page, stage) {
   }
 }
 
-const completeButton = (page) => page.locator('.task-card').getByRole('button', { name: 'Complete' });
+// Tasklist's own controls, found by their markup; where the officer reads them, their Vietnamese label is checked
+// (labelsChecked) against the app's locales/vi.json: CLAIM_TASK, COMPLETE, START_PROCESS, START.
+const completeButton = (page) => page.locator('.task-card button[ng-click="complete()"]');
+const UI_KEYS = { claim: 'CLAIM_TASK', complete: 'COMPLETE', startProcess: 'START_PROCESS', start: 'START', due: 'DUE',
+  form: 'FORM', history: 'HISTORY', diagram: 'DIAGRAM', comment: 'COMMENT_CREATE' };
+let UI = {}; // UI key → its Vietnamese label, from the served vi.json (see loadLocales())
+const labelsSeen = {}; // UI key → the texts Tasklist showed
+
+async function labelShown(key, locator) {
+  const t = (await locator.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+  (labelsSeen[key] ||= new Set()).add(t);
+}
 
 /** Dismisses Tasklist's visible notifications (they cover the Complete button). */
 async function closeNotifications(page) {
@@ -541,6 +672,7 @@ async function clickComplete(page, taskId) {
     const errors = (await page.locator('.task-card .fjs-form-field-error').allInnerTexts()).join(' | ');
     throw new Error(`Complete is disabled (form errors: "${errors}")`);
   }
+  await labelShown('complete', completeButton(page));
   await completeButton(page).click();
   return submitted;
 }
@@ -616,9 +748,13 @@ async function pickMember() {
 
 async function openStartForm(page, processName = PROCESS_NAME) {
   await load(page, `${TASKLIST}?t=${Date.now()}`, (p) => p.locator('.task-filter').first().waitFor({ timeout: 15000 }));
-  await page.getByText('Start process', { exact: true }).click();
+  const action = page.locator('.start-process-action a');
+  await labelShown('startProcess', action);
+  await action.click();
   await page.locator('.modal').getByText(processName, { exact: true }).click();
   await page.locator('.modal .fjs-container').waitFor();
+  await page.waitForTimeout(300);
+  await scanEnglish(page, 'start form', `start-form-${slug(processName)}`);
 }
 
 /**
@@ -630,11 +766,14 @@ async function submitStartForm(page, values, { before, after } = {}) {
   await settle(page);
   if (before) await screenshot(page, before);
   const response = page.waitForResponse((r) => /\/process-definition\/[^/]+\/submit-form/.test(r.url()));
-  await page.locator('.modal-footer').getByRole('button', { name: 'Start' }).click();
+  const start = page.locator('.modal-footer button.btn-primary');
+  await labelShown('start', start);
+  await start.click();
   const r = await response;
   const json = await r.json().catch(() => undefined);
   const message = await notificationText(page);
   if (after) await screenshot(page, after);
+  if (!r.ok()) await scanEnglish(page, 'refusal', `refusal-${slug(after || 'start-form')}`);
   return { status: r.status(), json, message };
 }
 
@@ -650,6 +789,63 @@ async function nominationRefused(user, memberCode, expectedReason, file) {
       + `instantiate process definition party-admission:…:" (cosmetic; ${file})`);
   }
   return r.message;
+}
+
+/**
+ * The user menu (the name in the header) and the filter dialog (the pencil of the focused filter; for a user who may
+ * create filters, also "Tạo bộ lọc"), scanned for English; each is closed again.
+ */
+async function menuAndFilterDialog(user) {
+  const page = await session(user);
+  await openFilter(page, FILTER_UNIT);
+  try {
+    await page.locator('li.account .dropdown-toggle').first().click();
+    await page.locator('li.account .dropdown-menu').first().waitFor({ state: 'visible', timeout: 5000 });
+    await scanEnglish(page, 'user menu', `user-menu-${user}`);
+  } catch (e) {
+    check(`${user}: the user menu opens`, false, e.message.split('\n')[0]);
+  }
+  await page.locator('li.account .dropdown-toggle').first().click().catch(() => {}); // closes the menu again
+  const dialogs = [['details', page.locator('.task-filter.active .actions a, .task-filters .active .actions a').first()]];
+  const create = page.locator('.task-filters button[ng-click="openModal($event)"]').first();
+  if (await create.isVisible().catch(() => false)) dialogs.push(['create', create]);
+  for (const [kind, opener] of dialogs) {
+    const before = apiRefusals.length;
+    try {
+      await opener.click({ timeout: 5000 });
+      await page.locator('.modal .modal-body').first().waitFor({ timeout: 5000 });
+      await page.waitForTimeout(800);
+      // Every section of the dialog: its headings expand the parts (criteria, permissions, variables).
+      for (const heading of await page.locator('.modal .panel-heading a, .modal .accordion-toggle').all()) {
+        await heading.click().catch(() => {});
+        await page.waitForTimeout(150);
+      }
+      await scanEnglish(page, 'filter dialog', `filter-dialog-${kind}-${user}`);
+      const refused = apiRefusals.slice(before).map((x) => `${x.method} ${x.path} → HTTP ${x.status} ${x.body}`);
+      check(`${user}: the filter dialog (${kind}) opens without a refused request`, refused.length === 0, refused.join('; '));
+    } catch (e) {
+      await screenshot(page, `error-filter-dialog-${kind}-${user}.png`).catch(() => {});
+      check(`${user}: the filter dialog (${kind}) opens`, false, e.message.split('\n')[0]);
+    }
+    // Close ($dismiss) only: the footer also holds "Xóa bộ lọc" and "Lưu".
+    await page.locator('.modal-footer [ng-click="$dismiss()"]').first()
+      .click({ timeout: 3000 }).catch(() => page.keyboard.press('Escape'));
+    await page.locator('.modal').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+  }
+}
+
+/** Tasklist's controls showed their vi.json labels, and no Tasklist request was refused except the expected ones. */
+function reportLabelsAndRefusals() {
+  const wrong = Object.entries(UI_KEYS).filter(([k]) => labelsSeen[k])
+    .filter(([k]) => !UI[k] || [...labelsSeen[k]].some((t) => t !== UI[k]))
+    .map(([k, key]) => `${key}: shows ${[...labelsSeen[k]].map((t) => `"${t}"`).join(', ')}, vi.json "${UI[k]}"`);
+  const unseen = Object.keys(UI_KEYS).filter((k) => k !== 'due' && !labelsSeen[k]);
+  check(`Tasklist's controls read their Vietnamese labels (${Object.keys(labelsSeen).map((k) => `"${UI[k]}"`).join(', ')})`,
+    wrong.length === 0 && unseen.length === 0, [...wrong, ...unseen.map((k) => `${UI_KEYS[k]} not seen`)].join('; '));
+  // Expected: the refused start forms and the refused submission (400), the login probe. Anything else is a defect.
+  const unexpected = apiRefusals.filter((x) => !x.tolerated && !(x.status === 400 && /\/(submit-form)$/.test(x.path.split('?')[0])));
+  check('no other Tasklist request was refused during the run (403 from the REST gate, 404, 500…)', unexpected.length === 0,
+    unexpected.map((x) => `${x.user}: ${x.method} ${x.path} → HTTP ${x.status} ${x.body}`).join('; '));
 }
 
 /**
@@ -699,35 +895,41 @@ function restDate(text) {
 }
 
 /**
- * A date as Tasklist's camDate 'long' shows it: moment 'LLLL' of Tasklist's en locale (locales/en.json dateLocales:
- * "dddd, D MMMM YYYY HH:mm", e.g. "Wednesday, 17 February 2027 17:00"), in Vietnam's time.
+ * A date as Tasklist's camDate 'long' shows it: our tasklist/scripts/config.js dateFormat.long "dddd, DD/MM/YYYY HH:mm"
+ * with the weekdays of locales/vi.json ("thứ tư, 17/02/2027 17:00"), in Vietnam's time.
  */
+const VI_WEEKDAYS = ['chủ nhật', 'thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy'];
 function longDate(date) {
   const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: ZONE, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZone: ZONE, weekday: 'short', month: '2-digit', day: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(date).map((x) => [x.type, x.value]));
-  return `${p.weekday}, ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute}`;
+  const weekday = VI_WEEKDAYS[['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(p.weekday)];
+  return `${weekday}, ${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
-/** moment.js fromNow() in Tasklist's en locale ("in 17 days", "in 3 months", "a day ago"), moment's default thresholds. */
+/**
+ * moment.js fromNow() in Tasklist's vi locale (locales/vi.json dateLocales.relativeTime: "17 ngày tới", "3 tháng tới",
+ * "một ngày trước"), moment's default thresholds.
+ */
 function fromNow(date) {
   const ms = date.getTime() - Date.now();
   const abs = Math.abs(ms);
   const [sec, min, hrs, days] = [1e3, 6e4, 36e5, 864e5].map((u) => Math.round(abs / u));
   const months = Math.round((abs / 864e5) * 4800 / 146097);
   const years = Math.round((abs / 864e5) * 400 / 146097);
-  const t = (sec <= 44 && 'a few seconds') || (sec < 45 && `${sec} seconds`) || (min <= 1 && 'a minute')
-    || (min < 45 && `${min} minutes`) || (hrs <= 1 && 'an hour') || (hrs < 22 && `${hrs} hours`) || (days <= 1 && 'a day')
-    || (days < 26 && `${days} days`) || (months <= 1 && 'a month') || (months < 11 && `${months} months`)
-    || (years <= 1 && 'a year') || `${years} years`;
-  return ms > 0 ? `in ${t}` : `${t} ago`;
+  const t = (sec <= 44 && 'vài giây') || (sec < 45 && `${sec} giây`) || (min <= 1 && 'một phút')
+    || (min < 45 && `${min} phút`) || (hrs <= 1 && 'một giờ') || (hrs < 22 && `${hrs} giờ`) || (days <= 1 && 'một ngày')
+    || (days < 26 && `${days} ngày`) || (months <= 1 && 'một tháng') || (months < 11 && `${months} tháng`)
+    || (years <= 1 && 'một năm') || `${years} năm`;
+  return ms > 0 ? `${t} tới` : `${t} trước`;
 }
 
 /**
- * Tasklist 7.24 shows a due date as moment's relative time (card: "Due in 17 days"; task view: "in 17 days" beside a
- * bell icon), with the date itself only in the tooltip on hover (camDate 'long' = moment 'LLLL', browser zone). Checks
- * both against REST's `due` in Asia/Ho_Chi_Minh, and that a task without `due` shows none.
+ * Tasklist 7.24 shows a due date as moment's relative time (card: "Hạn 17 ngày tới"; task view: "17 ngày tới" beside a
+ * bell icon), with the date itself only in the tooltip on hover (camDate 'long', browser zone). Checks both against
+ * REST's `due` in Asia/Ho_Chi_Minh, that the card's word before it is vi.json's DUE ("Hạn"), and that a task without
+ * `due` shows none.
  */
 async function dueShown(page, scope, stage, task, where) {
   const span = scope.locator('.due-date [am-time-ago]');
@@ -757,19 +959,23 @@ async function dueShown(page, scope, stage, task, where) {
   }
   await page.mouse.move(1, 1);
   await page.locator('.tooltip').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => {});
+  const cardWord = where.startsWith('task card') ? `${UI.due} ` : '';
   check(`${stage.tag}: due date shown (${where}) matches REST due ${task.due}`,
-    text.endsWith(want.text) && tooltip === want.tooltip,
-    `shows "${text}", tooltip "${tooltip}"; expected "${want.text}", tooltip "${want.tooltip}" (${ZONE})`);
+    text.endsWith(want.text) && text.startsWith(cardWord) && tooltip === want.tooltip,
+    `shows "${text}", tooltip "${tooltip}"; expected "${cardWord}${want.text}", tooltip "${want.tooltip}" (${ZONE})`);
 }
 
 async function claimAndOpen(stage, task) {
   const taskId = task.id;
   const page = await session(stage.user);
   await openFilter(page, FILTER_UNIT);
+  await scanEnglish(page, 'task list', `task-list-${stage.user}`);
   await page.locator(`[cam-tasks] a[href*="task=${taskId}"]`).first().click();
   await page.locator('.task-card h2.task').filter({ hasText: stage.name }).waitFor();
   const claimed = page.waitForResponse((r) => r.url().includes(`/task/${taskId}/claim`));
-  await page.locator('.task-card').getByText('Claim', { exact: true }).click();
+  const claim = page.locator('.task-card button.claim');
+  await labelShown('claim', claim);
+  await claim.click();
   const cr = await claimed;
   check(`${stage.tag}: ${stage.user} claims it`, cr.ok(), `HTTP ${cr.status()}`);
   const inMine = await listsTask(page, FILTER_MINE, taskId);
@@ -784,7 +990,90 @@ async function claimAndOpen(stage, task) {
   await page.locator('.task-card .fjs-container').waitFor();
   await page.waitForTimeout(500);
   await dueShown(page, page.locator('[cam-tasklist-task-meta]').first(), stage, task, 'task view');
+  if (stage.key === TASK_ORDER[0]) await taskViewActions(stage, page, taskId);
   return page;
+}
+
+/**
+ * What an officer does in the task view besides the form, on the first task: the History and Diagram tabs, a comment
+ * and a follow-up date (PUT …/task/{id}), then back to the form. Every /camunda/api/ request of an action that is
+ * refused is reported with method, path, status and body: Tasklist needs each of them (README, "What an officer can and
+ * cannot do over /engine-rest").
+ */
+async function taskViewActions(stage, page, taskId) {
+  const card = page.locator('.task-card');
+  // The tabs are found by their vi.json labels (FORM, HISTORY, DIAGRAM): finding one is seeing its label.
+  const tab = (label) => {
+    const key = Object.keys(UI).find((k) => UI[k] === label);
+    if (key) (labelsSeen[key] ||= new Set()).add(label);
+    return card.locator('.nav-tabs li a').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+  };
+  const act = async (name, run, tolerated = () => false) => {
+    const before = apiRefusals.length;
+    let error = '';
+    try {
+      await run();
+    } catch (e) {
+      error = e.message.split('\n')[0];
+    }
+    await page.waitForTimeout(500);
+    for (const x of apiRefusals.slice(before)) x.tolerated = tolerated(x);
+    const refused = apiRefusals.slice(before).filter((x) => !x.tolerated)
+      .map((x) => `${x.method} ${x.path} → HTTP ${x.status} ${x.body}`);
+    if (error || refused.length) await screenshot(page, `error-task-view-${slug(name)}.png`).catch(() => {});
+    check(`${stage.tag}: ${stage.user} ${name} in the task view`, !error && refused.length === 0,
+      [error, ...refused].filter(Boolean).join('; '));
+  };
+  await act(`opens the "${UI.history}" tab`, async () => {
+    const loaded = page.waitForResponse((r) => /\/history\/(user-operation|identity-link-log)|\/comment/.test(r.url()), { timeout: 10000 });
+    await tab(UI.history).click();
+    await loaded;
+    await card.locator('.tab-content').first().waitFor();
+    await scanEnglish(page, 'task view', 'task-view-history');
+  });
+  await act(`opens the "${UI.diagram}" tab`, async () => {
+    await tab(UI.diagram).click();
+    await page.locator('.djs-container').first().waitFor({ timeout: 15000 });
+    await scanEnglish(page, 'task view', 'task-view-diagram');
+  });
+  await act(`adds a comment ("${UI.comment}")`, async () => {
+    const link = page.locator('[ng-click="createComment()"]').first(); // in the task column's header
+    await labelShown('comment', link);
+    await link.click();
+    await page.locator('.modal textarea').fill(`Ý kiến của ${stage.user} ${RUN_MARK}`);
+    await scanEnglish(page, 'task view', 'task-view-comment-dialog');
+    const saved = page.waitForResponse((r) => r.url().includes(`/task/${taskId}/comment/create`), { timeout: 10000 });
+    await page.locator('.modal .modal-footer .btn-primary').click();
+    const r = await saved;
+    if (!r.ok()) throw new Error(`comment not saved: HTTP ${r.status()}`);
+    await page.locator('.modal').waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+  });
+  // README: the engine refuses an officer's change of a task's dates (TASK_WORK only, 403 AuthorizationException). That
+  // refusal is the design; any other answer to Tasklist's PUT …/task/{id} (the gate's 403, a 400, a 500) is a defect.
+  const engineRefusal = (x) => x.method === 'PUT' && x.status === 403 && /"type":"AuthorizationException".*does not have/.test(x.body)
+    && !/Không/.test(x.body);
+  await act('sets a follow-up date (or the engine refuses it: officers hold TASK_WORK only)', async () => {
+    await card.locator('.followup-date').first().click();
+    const apply = page.locator('[ng-click="applyChange($event);"]').first();
+    await apply.waitFor({ timeout: 5000 });
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/task/${taskId}`) && r.request().method() === 'PUT', { timeout: 10000 });
+    await apply.click();
+    const r = await saved;
+    state.followUpStatus = r.status();
+    await page.waitForTimeout(500);
+    const cancel = page.locator('[ng-click="cancelChange($event)"]').first();
+    if (await cancel.isVisible().catch(() => false)) await cancel.click(); // the date field stays open when refused
+    await closeNotifications(page);
+  }, engineRefusal);
+  const task = await rest('admin', 'GET', `/engine-rest/task/${taskId}`);
+  const comments = await rest('admin', 'GET', `/engine-rest/task/${taskId}/comment`);
+  check(`${stage.tag}: the comment is stored, and the follow-up date if Tasklist's PUT succeeded`,
+    (comments.json || []).some((c) => (c.message || '').includes(RUN_MARK))
+    && Boolean(task.json?.followUp) === (state.followUpStatus >= 200 && state.followUpStatus < 300),
+    `PUT HTTP ${state.followUpStatus}, followUp ${task.json?.followUp}, ${(comments.json || []).length} comment(s)`);
+  await tab(UI.form).click();
+  await card.locator('.fjs-container').waitFor();
+  await page.waitForTimeout(300);
 }
 
 async function checkRenderedForm(stage, page) {
@@ -836,6 +1125,7 @@ async function checkRenderedForm(stage, page) {
       shown === stage.subject, shown === undefined ? 'no "Người được thẩm tra:" line' : `form shows "${shown}"`);
   }
   await checkDocumentLinks(stage, page, form);
+  await scanEnglish(page, 'task view', `task-view-${stage.file}`);
   const expected = summaryFor(stage);
   if (expected.length) {
     const absent = expected.filter((s) => !text.includes(s));
@@ -897,9 +1187,11 @@ async function completeStage(stage, taskId, page) {
       const r = await clickComplete(page, taskId);
       const message = await notificationText(page);
       await screenshot(page, `error-${stage.file}-votes-above-members.png`);
+      await scanEnglish(page, 'refusal', `refusal-${stage.file}-server`);
       const stillOpen = (await openTasks(state.processInstanceId)).some((t) => t.id === taskId);
       check(`${stage.tag}: ${invalidField.label} = ${invalidField.invalid} (above the members present) is refused `
-        + 'with a Vietnamese message, task stays open', r && r.status() === 400 && /không được lớn hơn/.test(message)
+        + `with "Không thể ghi nhận ${stage.name}: …", task stays open`, r && r.status() === 400
+        && message.includes(`Không thể ghi nhận ${stage.name}: `) && /không được lớn hơn/.test(message)
         && stillOpen, `HTTP ${r ? r.status() : 'none'}; Tasklist shows: "${message}"`);
       if (/Cannot submit task form/.test(message)) {
         note('Tasklist shows server-side form errors behind the English prefix "An error happened while submitting the '
@@ -915,12 +1207,10 @@ async function completeStage(stage, taskId, page) {
       const fieldError = (await page.locator('.task-card .fjs-form-field-error').allInnerTexts()).join(' | ').trim();
       const disabled = await completeButton(page).isDisabled();
       await screenshot(page, `error-${stage.file}-client-validation.png`, { fullForm: true });
-      check(`${stage.tag}: ${clientInvalid.label} = ${clientInvalid.clientInvalid} is flagged by the form and Complete is `
-        + 'disabled', disabled && fieldError !== '', `form shows: "${fieldError}"`);
-      if (/\b(Field|must|minimum|required)\b/i.test(fieldError)) {
-        note(`form-js client-side validation messages are in English in Tasklist: "${fieldError}" `
-          + `(error-${stage.file}-client-validation.png)`);
-      }
+      await scanEnglish(page, 'refusal', `refusal-${stage.file}-client-validation`);
+      check(`${stage.tag}: ${clientInvalid.label} = ${clientInvalid.clientInvalid} is flagged by the form in Vietnamese `
+        + `("${clientInvalid.clientMessage}") and Complete is disabled`, disabled && fieldError === clientInvalid.clientMessage,
+      `form shows: "${fieldError}", Complete ${disabled ? 'disabled' : 'enabled'}`);
     }
     // Required-ness of one field: submitted empty, the form and the server must agree (both refuse or both accept).
     const probe = stage.fields.find((f) => f.requiredProbe);
@@ -930,11 +1220,9 @@ async function completeStage(stage, taskId, page) {
       const formError = (await page.locator('.task-card .fjs-form-field-error').allInnerTexts()).join(' | ').trim();
       if (await completeButton(page).isDisabled()) {
         await screenshot(page, `error-${stage.file}-${probe.key}-empty.png`, { fullForm: true });
-        check(`${stage.tag}: empty "${probe.label}" is refused by the form itself (required in form and on the server)`,
-          formError !== '', `form shows: "${formError}"`);
-        if (/\b(Field|required)\b/i.test(formError)) {
-          note(`form-js "required" message is in English in Tasklist: "${formError}" (error-${stage.file}-${probe.key}-empty.png)`);
-        }
+        await scanEnglish(page, 'refusal', `refusal-${stage.file}-${probe.key}-empty`);
+        check(`${stage.tag}: empty "${probe.label}" is refused by the form itself in Vietnamese ("${REQUIRED_MESSAGE}")`,
+          formError === REQUIRED_MESSAGE, `form shows: "${formError}"`);
       } else {
         await screenshot(page, `${String(state.formNo).padStart(2, '0')}-${stage.file}-without-${probe.key}.png`,
           { fullForm: true });
@@ -987,6 +1275,7 @@ async function completeStage(stage, taskId, page) {
 const state = {
   memberCode: null, candidacyId: null, processInstanceId: null, formNo: 2, awarenessTaskSeen: false,
   certificateNumberStored: false, closed: false, subjectsSeen: [], dueShots: new Set(), withdrawalCandidacyId: null,
+  englishShots: new Set(),
 };
 
 async function main() {
@@ -1002,7 +1291,10 @@ async function main() {
   const filters = (await rest('admin', 'GET', '/engine-rest/filter?resourceType=Task&maxResults=50')).json || [];
   filterIds = Object.fromEntries(filters.map((f) => [f.name, f.id]));
   check(`Tasklist filters "${FILTER_MINE}" and "${FILTER_UNIT}" exist`, filterIds[FILTER_MINE] && filterIds[FILTER_UNIT]);
+  await loadLocales();
   for (const user of USERS) await session(user); // one logged-in browser context per demo user, kept for the run
+  await menuAndFilterDialog('secretary');
+  await menuAndFilterDialog('admin');
 
   // 1. Nomination: two refusals, then one accepted nomination.
   await nominationRefused('secretary', 'KTNN01-013', /Chưa đủ 18 tuổi/, '00-start-refused-KTNN01-013-under-18.png');
@@ -1254,6 +1546,10 @@ try {
     } catch (e) {
       console.log(`INFO  run aborted: candidacy ${id} could not be withdrawn (${e.message}); the next run will`);
     }
+  }
+  if (ENGLISH.length) {
+    reportLabelsAndRefusals();
+    reportEnglish();
   }
   if (browser) await browser.close();
 }

@@ -15,7 +15,8 @@
  *   again with a bound — it is accepted only when that bounded retry of the same resource succeeded (INFO line).
  *   c. `secretary` and `partycommittee` (no Cockpit/Admin application access):
  *      - signing in to Cockpit or Admin is refused: POST …/login/{cockpit|admin} → 403, the login form stays (#/login) with
- *        the notification "Login Failed : Wrong credentials, locked user or missing access rights to application";
+ *        the notification "Đăng nhập không thành công : Sai …" (PAGE_LOGIN_FAILED and PAGE_LOGIN_ERROR_MSG of the app's
+ *        locales/vi.json);
  *      - signing in to Tasklist works, the session's authorized applications are exactly tasklist and welcome, and with
  *        that session the Cockpit and Admin pages are answered with HTTP 403 (no webapp is served).
  *   The candidacy is withdrawn at the end (POST /api/candidacies/{id}/withdraw as secretary).
@@ -43,9 +44,20 @@ const PROCESS_NAME = 'Kết nạp đoàn viên ưu tú vào Đảng';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
   '--no-first-run', '--disable-component-update', '--disable-sync'];
 const VIEWPORT = { width: 1400, height: 1000 };
-const LOGIN_REFUSED = /Login Failed\s*:\s*Wrong credentials, locked user or missing access rights to application/;
 const UNBOUND = 'An unbound number of results is forbidden!';
 
+
+/** Each app's labels as the browser gets them (locales/vi.json); the pages show these, not Camunda's English. */
+const L = {};
+async function loadLocales() {
+  for (const app of ['cockpit', 'admin']) {
+    const r = await fetch(`${BASE}/camunda/app/${app}/locales/vi.json`);
+    L[app] = JSON.parse((await r.text()).replace(/^\uFEFF/, '')).labels;
+  }
+}
+const esc = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "Đăng nhập không thành công : Sai …" — PAGE_LOGIN_FAILED and PAGE_LOGIN_ERROR_MSG of the app's vi.json. */
+const loginRefused = (app) => new RegExp(`^${esc(L[app].PAGE_LOGIN_FAILED)}\\s*:\\s*${esc(L[app].PAGE_LOGIN_ERROR_MSG)}$`);
 
 async function rest(user, method, path, body) {
   return call(BASE, PASSWORD, user, method, path, body);
@@ -194,6 +206,7 @@ async function main() {
   if (!check(`application reachable at ${BASE}`, up.status === 200, up.status ? `HTTP ${up.status}` : up.text)) return;
   await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
+  await loadLocales();
 
   // Leftovers of an interrupted run of this script.
   for (const c of ((await rest('secretary', 'GET', '/api/candidacies?branch=KTNN-01')).json || [])
@@ -216,8 +229,8 @@ async function main() {
   check('admin signs in to Cockpit', cockpitLogin === 200 && !(await notifications(page)).length, `POST login/cockpit → HTTP ${cockpitLogin}`);
   const C = APP('cockpit');
   await visit(page, 'cockpit-dashboard', `${C}#/dashboard`, async (p) => {
-    await text(p, 'Running Process Instances');
-    await text(p, 'Process Definitions');
+    await text(p, L.cockpit.DASHBOARD_RUNNING_PROCESS_INSTANCE);
+    await text(p, L.cockpit.DASHBOARD_PROCESS_DEFINITIONS);
   });
   await visit(page, 'cockpit-processes', `${C}#/processes`, (p) => p.locator('table a', { hasText: PROCESS_NAME }).first().waitFor());
   await visit(page, 'cockpit-process-definition', `${C}#/process-definition/${definitionId}/runtime`,
@@ -241,11 +254,12 @@ async function main() {
     for (const g of ['camunda-admin', 'branch-secretary.KTNN-01']) await p.locator('table a', { hasText: new RegExp(`^${g}$`) }).waitFor();
   });
   await visit(page, 'admin-group-branch-secretary.KTNN-01-users', `${A}#/groups/branch-secretary.KTNN-01?tab=users`, async (p) => {
-    await text(p, 'Group users');
+    await text(p, L.admin.GROUP_EDIT_GROUP_USERS);
     await p.locator('table a', { hasText: /^secretary$/ }).waitFor();
   });
   await visit(page, 'admin-authorizations-process-instance', `${A}#/authorization?resource=8`, async (p) => {
-    await text(p, 'Process Instance Authorizations');
+    await p.locator('.section-content header h3', { hasText: `${L.admin.AUTHORIZATION_PROCESS_INSTANCE} ${L.admin.AUTHORIZATION_AUTHORIZATIONS}` })
+      .first().waitFor();
     await p.locator('tr', { hasText: 'branch-secretary.KTNN-01' }).filter({ hasText: state.processInstanceId })
       .filter({ hasText: 'READ' }).first().waitFor();
   });
@@ -259,8 +273,8 @@ async function main() {
       const shot = await screenshot(page, `${user}-${app}-login-refused`);
       const notes = await notifications(page);
       const onLogin = /#\/login/.test(page.url()) && await page.locator('form[name=signinForm] input[type=password]').isVisible();
-      check(`${user} signing in to ${app} is refused (HTTP 403, login form kept, "Login Failed" notification)`,
-        status === 403 && onLogin && notes.length === 1 && LOGIN_REFUSED.test(notes[0]),
+      check(`${user} signing in to ${app} is refused (HTTP 403, login form kept, "${L[app].PAGE_LOGIN_FAILED}" notification)`,
+        status === 403 && onLogin && notes.length === 1 && loginRefused(app).test(notes[0]),
         `POST login/${app} → HTTP ${status}, URL ${page.url().replace(BASE, '')}, notifications ${JSON.stringify(notes)} (${shot})`);
       await page.context().close();
     }
