@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -155,7 +156,7 @@ public class EngineRestGate extends OncePerRequestFilter {
       refuse(response, call, userId, refusal);
       return;
     }
-    chain.doFilter(new ReplayedBodyRequest(request, body), response);
+    chain.doFilter(new ReplayedBodyRequest(request, withoutReadOnlyFormReference(call, json, body)), response);
   }
 
   private Refusal check(EngineCall call, JsonNode json, boolean administrator) {
@@ -196,6 +197,19 @@ public class EngineRestGate extends OncePerRequestFilter {
       }
     }
     return null;
+  }
+
+  /**
+   * Tasklist saves a task's follow-up or due date by sending the whole task back, with its form reference, which is
+   * read-only and which Camunda 7.24's REST API cannot read back in: the update would fail with 400 "Cannot construct
+   * instance of CamundaFormRef". The reference is dropped; the engine ignores it on an update anyway.
+   */
+  private static byte[] withoutReadOnlyFormReference(EngineCall call, JsonNode json, byte[] body) throws IOException {
+    if (call.is("PUT", "task/*") && json instanceof ObjectNode task && task.has("camundaFormRef")) {
+      task.remove("camundaFormRef");
+      return JSON.writeValueAsBytes(task);
+    }
+    return body;
   }
 
   /** The fields of a submission against its deployed form: every name must be a field of the form. */

@@ -225,6 +225,28 @@ class EngineRestGateTest {
     assertUntouched(candidacy);
   }
 
+  /**
+   * Tasklist saves a follow-up or due date by sending the whole task back, with its read-only form reference, which
+   * Camunda 7.24's REST API cannot read back in (400 "Cannot construct instance of CamundaFormRef").
+   */
+  @Test
+  void aTaskSentBackAsTasklistSendsItCanBeSaved() {
+    Candidacy candidacy = nominated();
+    String taskPath = "/engine-rest/task/" + openTask(candidacy).get("id");
+    Map<String, Object> task = new LinkedHashMap<>(NodeClient.expectOk(http.get("admin", taskPath), "task").json());
+    assertThat(task).containsKey("camundaFormRef");
+    task.put("followUp", NodeClient.today().plusDays(3) + "T08:00:00.000+0700");
+
+    Answer byAdministrator = http.put("admin", taskPath, task);
+    Answer byOfficer = http.put("secretary", taskPath, task);
+
+    assertThat(byAdministrator.status()).as(byAdministrator.body()).isEqualTo(204);
+    assertThat(NodeClient.expectOk(http.get("admin", taskPath), "task").json().get("followUp").toString())
+        .startsWith(NodeClient.today().plusDays(3).toString());
+    // The engine's own check: a candidate group's TASK_WORK does not change a task's dates.
+    assertThat(byOfficer.status()).as(byOfficer.body()).isEqualTo(403);
+  }
+
   @Test
   void tasklistsCopyOfTheApiIsGuardedTheSameWay() throws Exception {
     Candidacy candidacy = nominated();
