@@ -7,6 +7,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,12 @@ class DashboardPagesTest {
     assertThat(bare.statusCode()).isEqualTo(302);
     assertThat(bare.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/"));
 
+    // What each page loads and what each of its modules imports, listed here so that an empty match fails.
+    List<String> report = List.of("dashboard.css", "/webjars/echarts/5.3.1/dist/echarts.min.js", "dashboard.js");
+    Map<String, List<String>> loads = Map.of("/dashboard/", report, "/dashboard/index.html", report,
+        "/dashboard/quotas.html", List.of("dashboard.css", "quotas.js"));
+    Map<String, List<String>> imports = Map.of("/dashboard/dashboard.js", List.of("api.js"),
+        "/dashboard/quotas.js", List.of("api.js"));
     for (String page : List.of("/dashboard/", "/dashboard/index.html", "/dashboard/quotas.html")) {
       HttpResponse<String> html = browser.send(browser.get(page));
       assertThat(html.statusCode()).as(page).isEqualTo(200);
@@ -51,12 +58,15 @@ class DashboardPagesTest {
       assertThat(html.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
       assertThat(html.headers().firstValue("X-Frame-Options")).contains("SAMEORIGIN");
       assertThat(html.body()).contains("<html lang=\"vi\">").doesNotContain("http://", "https://");
+      assertThat(references(html.body())).as("loaded by %s", page).containsExactlyElementsOf(loads.get(page));
       for (String resource : references(html.body())) {
         String path = resource.startsWith("/") ? resource : "/dashboard/" + resource;
         HttpResponse<String> loaded = browser.send(browser.get(path));
         assertThat(loaded.statusCode()).as("%s loaded by %s", path, page).isEqualTo(200);
         if (path.endsWith(".js") && path.startsWith("/dashboard/")) {
           assertThat(loaded.body()).as(path).doesNotContain("http://", "https://");
+          assertThat(matches(MODULE_IMPORT, loaded.body())).as("imported by %s", path)
+              .containsExactlyElementsOf(imports.get(path));
           for (String module : matches(MODULE_IMPORT, loaded.body())) {
             assertThat(browser.send(browser.get("/dashboard/" + module)).statusCode())
                 .as("%s imported by %s", module, path)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -53,7 +54,6 @@ class DeadlinesTest {
   @Autowired RepositoryService repository;
   @Autowired HistoryService history;
   @Autowired CandidacyService candidacies;
-  @Autowired WorkingDays workingDays;
   @Autowired TestRestTemplate rest;
   @Autowired CandidacyRepository candidacyRepository;
 
@@ -77,7 +77,11 @@ class DeadlinesTest {
     List<Task> verifications = pipeline.tasks(instance);
     assertThat(verifications).extracting(Task::getName).containsExactlyInAnyOrder("Thẩm tra lý lịch: Cha đẻ",
         "Thẩm tra lý lịch: Mẹ đẻ", "Thẩm tra lý lịch: Người xin vào Đảng", "Thẩm tra lý lịch: Vợ hoặc chồng");
-    Date due = workingDays.dueAt(dossier.get("dossierDate"), 30);
+    // Dossier dated a week before the clock's Mon 2026-01-12: Mon 2026-01-05. 30 working days after it: Tue 6–Fri 9
+    // (4), Sat 10 worked in exchange for Fri 2/1 (5), the weeks of 12/1, 19/1, 26/1, 2/2 (25), Mon 9–Fri 13/2 (30),
+    // the Friday before Tết → 2026-02-13 17:00 +07.
+    assertThat(dossier.get("dossierDate")).isEqualTo("2026-01-05");
+    Date due = Date.from(Instant.parse("2026-02-13T10:00:00Z"));
     assertThat(verifications).allSatisfy(task -> {
       assertThat(task.getDueDate()).isEqualTo(due);
       assertThat(task.getName()).endsWith(": " + tasks.getVariableLocal(task.getId(), "backgroundSubjectLabel"));
@@ -98,21 +102,28 @@ class DeadlinesTest {
   @Test
   void theDecisionIsDueSixtyWorkingDaysAfterTheCellsResolutionWithAReminderThenAnEscalation() {
     ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordAdmissionDecision");
-    Object cellResolution = pipeline.valid("recordPartyCellVote").get("meetingDate");
-    Date due = workingDays.dueAt(cellResolution, 60);
+    assertThat(pipeline.valid("recordPartyCellVote").get("meetingDate")).isEqualTo("2026-01-09");
+    // 60 working days after the cell's resolution on Fri 2026-01-09: Sat 10/1 worked in exchange (1), the weeks of
+    // 12/1, 19/1, 26/1, 2/2, 9/2 (26), Tết Mon 16–Fri 20/2 off (26), the weeks of 23/2, 2/3, 9/3, 16/3, 23/3, 30/3
+    // (56), Mon 6/4 (57), Tue 7/4, Wed 8/4, Thu 9/4 (60) → 2026-04-09 17:00 +07.
+    Date due = Date.from(Instant.parse("2026-04-09T10:00:00Z"));
     Task decision = pipeline.task(instance);
     assertThat(decision.getDueDate()).isEqualTo(due);
+    assertThat(decision.getPriority()).as("Camunda's default priority before any reminder").isEqualTo(50);
 
-    at(workingDays.plus(LocalDate.parse(cellResolution.toString()), 57));
+    // Mon 2026-04-06, the 57th working day: three working days before the due date, inside the five-day reminder.
+    at(LocalDate.of(2026, 4, 6));
     assertThat(runDeadlineWatch(instance)).isEqualTo(new Notices(1, 0));
     assertThat(runDeadlineWatch(instance)).isEqualTo(new Notices(0, 0));
     Task reminded = tasks.createTaskQuery().taskId(decision.getId()).singleResult();
-    assertThat(reminded.getFollowUpDate()).isNotNull();
+    assertThat(reminded.getFollowUpDate()).as("followed up from the reminder, Mon 6/4 10:00 +07")
+        .isEqualTo(Date.from(Instant.parse("2026-04-06T03:00:00Z")));
+    assertThat(reminded.getPriority()).as("raised by the reminder").isEqualTo(75);
     assertThat(tasks.getTaskComments(decision.getId())).extracting(c -> c.getFullMessage())
         .anySatisfy(m -> assertThat(m).startsWith("Nhắc hạn").contains(instance.getBusinessKey()));
     assertThat(timeline(instance)).contains(TimelineAction.REMINDED).doesNotContain(TimelineAction.OVERDUE);
 
-    at(LocalDate.ofInstant(due.toInstant(), ZONE).plusDays(1));
+    at(LocalDate.of(2026, 4, 10));
     assertThat(runDeadlineWatch(instance)).isEqualTo(new Notices(0, 1));
     assertThat(timeline(instance)).contains(TimelineAction.OVERDUE);
     // The superior committee has no unit above with a role: administrators follow it up.
@@ -120,7 +131,7 @@ class DeadlinesTest {
         .taskVariableValueEquals("candidacyId", instance.getBusinessKey()).count()).isEqualTo(1);
     Map<String, Object> candidacy = rest.withBasicAuth("superior", "demo")
         .getForObject("/api/candidacies/{id}", Map.class, instance.getBusinessKey());
-    assertThat(candidacy).containsEntry("overdue", true).containsEntry("dueDate", due.toInstant().toString());
+    assertThat(candidacy).containsEntry("overdue", true).containsEntry("dueDate", "2026-04-09T10:00:00Z");
     Map<String, Object> report = rest.withBasicAuth("admin", "demo").getForObject(
         "/api/reports/annual?year={year}&unit=KTNN-01", Map.class, ClockUtil.getCurrentTime().getYear() + 1900);
     assertThat(report.get("overdue")).as("overdue in the report, as the engine's due dates tell")
@@ -130,7 +141,7 @@ class DeadlinesTest {
   @Test
   void theSuperiorCommitteeExtendsTheDecisionDeadlineOnceByThirtyWorkingDays() {
     ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordAdmissionDecision");
-    Object cellResolution = pipeline.valid("recordPartyCellVote").get("meetingDate");
+    assertThat(pipeline.valid("recordPartyCellVote").get("meetingDate")).isEqualTo("2026-01-09");
     String url = "/api/candidacies/" + instance.getBusinessKey() + "/extend-decision-deadline";
     Map<String, String> body = Map.of("reason", "Chờ ý kiến thẩm định của Ban Tổ chức");
 
@@ -138,9 +149,12 @@ class DeadlinesTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<String> extended = rest.withBasicAuth("superior", "demo").postForEntity(url, body, String.class);
     assertThat(extended.getStatusCode()).as(extended.getBody()).isEqualTo(HttpStatus.OK);
-    assertThat(pipeline.task(instance).getDueDate()).isEqualTo(workingDays.dueAt(cellResolution, 90));
-    assertThat(candidacies.get(Long.valueOf(instance.getBusinessKey())).getDueAt())
-        .isEqualTo(workingDays.dueAt(cellResolution, 90).toInstant());
+    // 90 working days after Fri 2026-01-09: the 60th is Thu 9/4 (see above), Fri 10/4 (61), the weeks of 13/4 and
+    // 20/4 (71), Mon 27/4 off for Giỗ Tổ (Sun 26/4), Tue 28, Wed 29 (73), Thu 30/4 and Fri 1/5 off, the weeks of 4/5,
+    // 11/5, 18/5 (88), Mon 25/5 (89), Tue 26/5 (90) → 2026-05-26 17:00 +07.
+    Instant extendedDue = Instant.parse("2026-05-26T10:00:00Z");
+    assertThat(pipeline.task(instance).getDueDate()).isEqualTo(Date.from(extendedDue));
+    assertThat(candidacies.get(Long.valueOf(instance.getBusinessKey())).getDueAt()).isEqualTo(extendedDue);
     ResponseEntity<String> again = rest.withBasicAuth("superior", "demo").postForEntity(url, body, String.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(again.getBody()).contains("đã được gia hạn một lần");
@@ -150,11 +164,12 @@ class DeadlinesTest {
   @Test
   void anOverdueCeremonyIsEscalatedToThePartyCommitteeAndShownInItsTasklist() {
     ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordAdmissionCeremony");
-    Object decisionDate = pipeline.valid("recordAdmissionDecision").get("decisionDate");
-    Date due = workingDays.dueAt(decisionDate, 30);
-    assertThat(pipeline.task(instance).getDueDate()).isEqualTo(due);
+    assertThat(pipeline.valid("recordAdmissionDecision").get("decisionDate")).isEqualTo("2026-01-11");
+    // 30 working days after the decision on Sun 2026-01-11: the weeks of 12/1, 19/1, 26/1, 2/2, 9/2 (25), Tết Mon
+    // 16–Fri 20/2 off, Mon 23–Fri 27/2 (30) → 2026-02-27 17:00 +07.
+    assertThat(pipeline.task(instance).getDueDate()).isEqualTo(Date.from(Instant.parse("2026-02-27T10:00:00Z")));
 
-    at(LocalDate.ofInstant(due.toInstant(), ZONE).plusDays(1));
+    at(LocalDate.of(2026, 2, 28));
     assertThat(runDeadlineWatch(instance).escalations()).isEqualTo(1);
 
     List<Task> followUps = pipeline.as("partycommittee", () -> tasks.createTaskQuery()

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -36,6 +37,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -76,12 +78,20 @@ class StageDocumentsTest {
   @Autowired ManagementService management;
 
   /** What each document must print, besides the member's name. */
-  private record Expected(String form, String stage, LocalDate date, List<String> phrases) {
+  private record Expected(String form, String stage, String dated, List<String> phrases) {
+  }
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
   }
 
   @Test
   void everyStageDocumentPrintsWhatTheStageRecordedInWordAndPdf() throws IOException {
-    LocalDate today = pipeline.today();
+    // Thu 2026-03-05 10:00 +07: 30 days before is 03/02, 20 days before 13/02, 3 days before 02/3, the day before
+    // 04/3; the member was born 22 years before, 05/3/2004. A day below 10 and the months January and February print
+    // with a leading zero, the other months without.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T03:00:00Z")));
     Map<String, Map<String, Object>> input = Map.of(
         "recordBranchVote", Map.of("meetingDate", pipeline.daysAgo(30), "branchMemberCount", 25,
             "attendeeCount", 22, "votesFor", 21, "votesAgainst", 1, "resolutionNumber", "07-NQ/CĐ"),
@@ -99,30 +109,30 @@ class StageDocumentsTest {
     String id = instance.getBusinessKey();
 
     List<Expected> expected = List.of(
-        new Expected("4_1-KND", "recordBranchVote", today.minusDays(30), List.of("Số: 07-NQ/CĐ",
+        new Expected("4_1-KND", "recordBranchVote", "ngày 03 tháng 02 năm 2026", List.of("Số: 07-NQ/CĐ",
             "ĐOÀN THANH NIÊN KIỂM TOÁN NHÀ NƯỚC", "CHI ĐOÀN VỤ TỔNG HỢP", "ĐOÀN TNCS HỒ CHÍ MINH",
             "Tổng số đoàn viên của chi đoàn: 25; có mặt: 22",
             "21 đoàn viên tán thành, đạt 84% tổng số đoàn viên của chi đoàn",
             "1 đoàn viên không tán thành, chiếm 4%", "Kết quả biểu quyết đạt tỷ lệ tán thành theo quy định",
             "giới thiệu đoàn viên ưu tú " + NAME + " để Chi bộ Vụ Tổng hợp xem xét, kết nạp vào Đảng",
             "T/M BAN CHẤP HÀNH CHI ĐOÀN")),
-        new Expected("4-KND", "recordYouthCommitteeResolution", today.minusDays(20), List.of("Số: 15-NQ/ĐTN",
+        new Expected("4-KND", "recordYouthCommitteeResolution", "ngày 13 tháng 02 năm 2026", List.of("Số: 15-NQ/ĐTN",
             "ĐOÀN KHỐI CÁC CƠ QUAN TRUNG ƯƠNG", "BCH ĐOÀN THANH NIÊN KIỂM TOÁN NHÀ NƯỚC",
-            "Nghị quyết số 07-NQ/CĐ của Chi đoàn Vụ Tổng hợp, họp " + vietnamese(today.minusDays(30)),
+            "Nghị quyết số 07-NQ/CĐ của Chi đoàn Vụ Tổng hợp, họp ngày 03 tháng 02 năm 2026",
             "Tổng số ủy viên Ban Chấp hành: 9", "8 đồng chí tán thành, đạt 88,89%",
             "1 đồng chí không tán thành, chiếm 11,11%", "Kết quả biểu quyết đạt tỷ lệ tán thành theo quy định")),
-        new Expected("6-KND", "recordPartyCellVote", today.minusDays(3), List.of("Số 06-NQ/CB",
+        new Expected("6-KND", "recordPartyCellVote", "ngày 02 tháng 3 năm 2026", List.of("Số 06-NQ/CB",
             "ĐẢNG ỦY KIỂM TOÁN NHÀ NƯỚC", "CHI BỘ VỤ TỔNG HỢP", "ĐẢNG CỘNG SẢN VIỆT NAM",
-            "Nghị quyết giới thiệu số 15-NQ/ĐTN, " + vietnamese(today.minusDays(20)),
+            "Nghị quyết giới thiệu số 15-NQ/ĐTN, ngày 13 tháng 02 năm 2026",
             "đảng viên chính thức Phạm Văn Hùng", "Tổng số đảng viên chính thức của chi bộ: 12",
             "11 đảng viên chính thức tán thành, đạt 91,67%", "1 đảng viên không tán thành, chiếm 8,33%",
             "T/M CHI BỘ")),
-        new Expected("8-KND", "recordPartyCommitteeVote", today, List.of("Số 08-NQ/ĐU",
+        new Expected("8-KND", "recordPartyCommitteeVote", "ngày 05 tháng 3 năm 2026", List.of("Số 08-NQ/ĐU",
             "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TRUNG ƯƠNG", "Tổng số đảng ủy viên: 15", "13 đồng chí tán thành, đạt 86,67%",
-            "2 đồng chí không tán thành, chiếm 13,33%", "Nghị quyết số 06-NQ/CB, " + vietnamese(today.minusDays(3)))),
-        new Expected("9-KND", "recordAdmissionDecision", today.minusDays(1), List.of("Số 123-QĐ/ĐUK",
-            "QUYẾT ĐỊNH Kết nạp đảng viên", "Điều 1. Kết nạp quần chúng " + NAME + ", sinh "
-                + vietnamese(today.minusYears(22)), "Nghị quyết số 08-NQ/ĐU, " + vietnamese(today),
+            "2 đồng chí không tán thành, chiếm 13,33%", "Nghị quyết số 06-NQ/CB, ngày 02 tháng 3 năm 2026")),
+        new Expected("9-KND", "recordAdmissionDecision", "ngày 04 tháng 3 năm 2026", List.of("Số 123-QĐ/ĐUK",
+            "QUYẾT ĐỊNH Kết nạp đảng viên", "Điều 1. Kết nạp quần chúng " + NAME + ", sinh ngày 05 tháng 3 năm 2004",
+            "Nghị quyết số 08-NQ/ĐU, ngày 05 tháng 3 năm 2026",
             "T/M BAN THƯỜNG VỤ")));
 
     List<Map<String, Object>> listed = as("secretary").exchange("/api/candidacies/{id}/documents", HttpMethod.GET,
@@ -143,7 +153,7 @@ class StageDocumentsTest {
           .containsEntry("pdf", url + ".pdf").containsEntry("taskId", completedTask(instance, document.stage()).getId());
       List<String> phrases = new ArrayList<>(document.phrases());
       phrases.add(NAME);
-      phrases.add("Hà Nội, " + vietnamese(document.date()));
+      phrases.add("Hà Nội, " + document.dated());
 
       ResponseEntity<byte[]> docx = as(user).exchange(url + ".docx", HttpMethod.GET, null, byte[].class);
       assertThat(docx.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -369,12 +379,6 @@ class StageDocumentsTest {
   /** Line breaks and the gaps of justified lines read as single spaces. */
   private static String words(String text) {
     return text.replaceAll("\\s+", " ");
-  }
-
-  /** "ngày 05 tháng 02 năm 2026": a day below 10 and the months January and February take a leading zero. */
-  private static String vietnamese(LocalDate date) {
-    return String.format("ngày %02d tháng %s năm %d", date.getDayOfMonth(),
-        date.getMonthValue() < 3 ? "0" + date.getMonthValue() : String.valueOf(date.getMonthValue()), date.getYear());
   }
 
   private TestRestTemplate as(String user) {

@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.doanthanhnien.admission.candidacy.Candidacy;
 import vn.doanthanhnien.admission.candidacy.CandidacyRepository;
 import vn.doanthanhnien.admission.member.Education;
 import vn.doanthanhnien.admission.member.Rating;
@@ -26,6 +29,7 @@ class NominationEligibilityTest {
   @Autowired TestMembers members;
   @Autowired CandidacyRepository candidacies;
   @Autowired HistoryService history;
+  @Autowired RuntimeService runtime;
 
   @Test
   void eighteenYearsToTheMonthIsOldEnoughEvenBeforeTheBirthday() {
@@ -109,7 +113,13 @@ class NominationEligibilityTest {
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("Chỉ Bí thư chi đoàn KTNN-01 mới được đề cử");
     assertNothingStoredFor(member);
-    assertThat(pipeline.nominateAs("secretary", member)).isNotNull();
+    ProcessInstance nominated = pipeline.nominateAs("secretary", member);
+    Candidacy candidacy = candidacies.findByOpenMemberCode(member).orElseThrow();
+    assertThat(candidacy.getBranchCode()).isEqualTo("KTNN-01");
+    assertThat(candidacy.getNominatedBy()).isEqualTo("secretary");
+    assertThat(nominated.getBusinessKey()).isEqualTo(candidacy.getId().toString());
+    assertThat(runtime.createExecutionQuery().processInstanceId(nominated.getId()).activityId("recordBranchVote")
+        .count()).as("waiting at the branch's vote").isEqualTo(1);
   }
 
   private void assertAccepted(UnaryOperator<Draft> change) {

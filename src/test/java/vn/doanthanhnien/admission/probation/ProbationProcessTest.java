@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -32,7 +32,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.candidacy.CandidacyStatus;
-import vn.doanthanhnien.admission.deadline.WorkingDays;
 import vn.doanthanhnien.admission.support.FlowNodeCoverage;
 import vn.doanthanhnien.admission.support.Pipeline;
 import vn.doanthanhnien.admission.support.PipelineTest;
@@ -47,8 +46,6 @@ import vn.doanthanhnien.admission.process.ProbationProcess;
 @TestInstance(Lifecycle.PER_CLASS)
 class ProbationProcessTest {
 
-  private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
@@ -58,7 +55,6 @@ class ProbationProcessTest {
   @Autowired TestMembers members;
   @Autowired CandidacyService candidacies;
   @Autowired ProbationService probations;
-  @Autowired WorkingDays workingDays;
   @Autowired TestRestTemplate rest;
 
   private FlowNodeCoverage coverage;
@@ -74,8 +70,10 @@ class ProbationProcessTest {
   }
 
   @BeforeEach
-  void bindAssertions() {
+  void bindAssertionsAndSetTheClock() {
     BpmnAwareTests.init(engine);
+    // Every candidacy is admitted at its ceremony on Wed 2026-04-01, 10:00 Hà Nội time.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-01T03:00:00Z")));
   }
 
   @AfterEach
@@ -87,18 +85,20 @@ class ProbationProcessTest {
   void admissionStartsTwelveMonthsOfProbationVisibleToTheCandidacysUnits() {
     Long id = admitted();
     ProcessInstance probation = probationOf(id);
-    LocalDate ceremony = pipeline.today();
 
     assertThat(candidacies.get(id).getStatus()).isEqualTo(CandidacyStatus.ADMITTED);
     assertThat(probation).isWaitingAt("probationPeriodEnded");
     Job timer = management.createJobQuery().processInstanceId(probation.getId()).timers().singleResult();
-    assertThat(timer.getDuedate()).isEqualTo(Date.from(ceremony.plusMonths(12).atStartOfDay(ZONE).toInstant()));
+    // Twelve months after the ceremony of 2026-04-01: midnight of 2027-04-01 in Hà Nội (UTC+7).
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2027-03-31T17:00:00Z")));
 
     Map<String, Object> view = rest.withBasicAuth("partycell", "demo").getForObject("/api/candidacies/{id}/probation",
         Map.class, id);
-    assertThat(view).containsEntry("status", "IN_PROBATION").containsEntry("ceremonyDate", ceremony.toString())
-        .containsEntry("probationEndDate", ceremony.plusMonths(12).toString())
-        .containsEntry("voteDueDate", workingDays.plus(ceremony.plusMonths(12), 30).toString());
+    // 30 working days after Thu 2027-04-01: Fri 2/4 (1), the week of 5/4 (6), 12–15/4 (10) as Fri 16/4 is Giỗ Tổ,
+    // the week of 19/4 (15), 26–29/4 (19) as Fri 30/4 is off, Mon 3/5 off for 1/5 (a Saturday), 4–7/5 (23), the week
+    // of 10/5 (28), Mon 17/5 (29), Tue 18/5 (30) → 2027-05-18.
+    assertThat(view).containsEntry("status", "IN_PROBATION").containsEntry("ceremonyDate", "2026-04-01")
+        .containsEntry("probationEndDate", "2027-04-01").containsEntry("voteDueDate", "2027-05-18");
     assertThat(rest.withBasicAuth("secretary2", "demo").getForEntity("/api/candidacies/{id}/probation", String.class,
         id).getStatusCode()).as("another branch's secretary").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(pipeline.as("partycell", () -> runtime.createProcessInstanceQuery()
@@ -112,9 +112,10 @@ class ProbationProcessTest {
     Long id = admitted();
     ProcessInstance probation = probationEnded(id);
     Task cellVote = pipeline.task(probation);
-    LocalDate end = pipeline.today();
+    assertThat(pipeline.today()).isEqualTo(LocalDate.of(2027, 4, 1));
     assertThat(cellVote).hasDefinitionKey("recordProbationCellVote").hasCandidateGroup("party-cell.CB-KTNN-01");
-    assertThat(cellVote.getDueDate()).isEqualTo(workingDays.dueAt(end, 30));
+    // 30 working days after the twelve months end on Thu 2027-04-01 (counted above): 2027-05-18 17:00 +07.
+    assertThat(cellVote.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-05-18T10:00:00Z")));
 
     pipeline.complete(probation, "recordProbationCellVote", vote("recordProbationCellVote", "officialMemberCount", 9, 6));
     assertThat(pipeline.task(probation)).hasDefinitionKey("recordProbationCommitteeVote")

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.doanthanhnien.admission.candidacy.Candidacy;
 import vn.doanthanhnien.admission.candidacy.CandidacyEvent;
+import vn.doanthanhnien.admission.candidacy.CandidacyRepository;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.candidacy.CandidacyStatus;
 import vn.doanthanhnien.admission.candidacy.TimelineAction;
@@ -61,6 +62,7 @@ class PartyAdmissionProcessTest {
   @Autowired TestMembers members;
   @Autowired CandidacyService candidacies;
   @Autowired MemberRepository memberRepository;
+  @Autowired CandidacyRepository candidacyRepository;
 
   @Autowired RepositoryService repository;
   @Autowired ManagementService management;
@@ -90,7 +92,9 @@ class PartyAdmissionProcessTest {
     ProcessInstance instance = pipeline.nominate(member);
 
     assertThat(instance).isWaitingAt("recordBranchVote");
-    assertThat(instance).hasBusinessKey(candidacyOf(instance).getId().toString());
+    // The candidacy found by its member, not through the instance: the instance carries that candidacy's id.
+    Long candidacyId = candidacyRepository.findByOpenMemberCode(member).orElseThrow().getId();
+    assertThat(instance).hasBusinessKey(candidacyId.toString());
     assertThat(task()).hasCandidateGroup("branch-secretary.KTNN-01");
     pipeline.completeValid(instance, "recordBranchVote");
     assertThat(task()).hasDefinitionKey("recordYouthCommitteeResolution").hasCandidateGroup("youth-committee.KTNN");
@@ -285,8 +289,11 @@ class PartyAdmissionProcessTest {
     pipeline.submit(verifications.get(1), Map.of("backgroundClear", false,
         "verificationNotes", "Lý lịch khai chưa trung thực về quá trình công tác."));
 
-    assertRejectedAt(instance, "rejectedAtBackgroundCheck", "verifyBackground", "không");
-    assertThat(candidacyOf(instance).getRejectionReason()).contains(ofConcern).doesNotContain("trung thực");
+    assertThat(ofConcern).isIn("Cha đẻ", "Mẹ đẻ", "Người xin vào Đảng");
+    assertRejectedAt(instance, "rejectedAtBackgroundCheck", "verifyBackground", "Có vấn đề");
+    // The end event's name, then the failed stage's summary: its subject and conclusion, never the Party-only notes.
+    assertThat(candidacyOf(instance).getRejectionReason()).isEqualTo("Lý lịch không đạt yêu cầu (Thẩm tra lý lịch ("
+        + ofConcern + ") — Kết luận thẩm tra: Có vấn đề)");
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
         .taskId(verifications.get(2).getId()).singleResult().getDeleteReason())
         .as("the third subject's verification is cancelled").isNotEqualTo("completed");
@@ -381,7 +388,12 @@ class PartyAdmissionProcessTest {
         .hasMessageContaining("đã có hồ sơ đề nghị kết nạp đang xử lý (hồ sơ số " + candidacyOf(first).getId());
 
     pipeline.complete(first, "recordBranchVote", vote("recordBranchVote", "branchMemberCount", 24, 12));
-    assertThat(pipeline.nominate(member)).isNotNull();
+    assertThat(candidacyOf(first).getStatus()).isEqualTo(CandidacyStatus.REJECTED);
+    ProcessInstance second = pipeline.nominate(member);
+    Candidacy again = candidacyRepository.findByOpenMemberCode(member).orElseThrow();
+    assertThat(again.getId()).isNotEqualTo(candidacyOf(first).getId());
+    assertThat(again.getStatus()).isEqualTo(CandidacyStatus.IN_PROGRESS);
+    assertThat(second).isWaitingAt("recordBranchVote").hasBusinessKey(again.getId().toString());
   }
 
   private Map<String, Object> vote(String taskKey, String countField, int count, int votesFor) {
