@@ -865,10 +865,13 @@ async function visibility(entries) {
     if (ownerSees) {
       card = owner.locator('[cam-tasks] li.task').filter({ has: owner.locator(`a[href*="task=${task.id}"]`) });
       const text = (await card.innerText()).replace(/\s+/g, ' ');
-      cardOk = text.includes(stage.name) && text.includes(`Số hồ sơ: ${state.candidacyId}`) && text.includes(state.memberCode);
+      // Whom the task is about: the member's name and branch in the task's name, the name in the card's column too.
+      cardOk = text.includes(stage.name) && text.includes(`— ${state.memberName} (Chi đoàn Vụ Tổng hợp)`)
+        && text.includes(`Số hồ sơ: ${state.candidacyId}`) && text.includes(state.memberCode);
     }
     check(`${stage.tag}: ${user} sees it in "${FILTER_UNIT}"`, ownerSees && cardOk,
-      ownerSees ? (cardOk ? 'card shows task name, Số hồ sơ and Mã đoàn viên' : 'card lacks name/Số hồ sơ/Mã đoàn viên') : 'not listed');
+      ownerSees ? (cardOk ? 'card shows task name with the member and branch, Số hồ sơ and Mã đoàn viên'
+        : 'card lacks the task name with the member and branch, Số hồ sơ or Mã đoàn viên') : 'not listed');
     if (card) await dueShown(owner, card, stage, task, 'task card in the list');
   }
   const others = USERS.filter((u) => u !== user);
@@ -1114,9 +1117,10 @@ async function checkRenderedForm(stage, page) {
   const rawTemplates = text.match(/\{\{[^}]*\}\}?/g) || [];
   const title = stage.heading || stage.name;
   const heading = text.includes(title.replace('BCH', 'Ban Chấp hành')) || text.includes(title);
-  check(`${stage.tag}: Vietnamese heading and Mã hồ sơ / Mã đoàn viên shown, no raw {{…}} template`,
-    heading && rawTemplates.length === 0 && text.includes(`Mã hồ sơ: ${state.candidacyId}`)
-    && text.includes(`Mã đoàn viên: ${state.memberCode}`),
+  check(`${stage.tag}: Vietnamese heading and the header naming the member (name, code, birth date, branch, Số hồ sơ)`
+    + ', no raw {{…}} template',
+    heading && rawTemplates.length === 0 && text.includes(`Đoàn viên: ${state.memberName} (mã ${state.memberCode}), sinh ngày `)
+    && text.includes('Chi đoàn: Chi đoàn Vụ Tổng hợp') && text.includes(`Số hồ sơ: ${state.candidacyId}`),
     rawTemplates.length ? `raw: ${rawTemplates.join(' ')}` : (heading ? '' : 'heading missing'));
   if (stage.subject) {
     // The form's subject line must name the subject of this task (the suffix of the task's name).
@@ -1273,7 +1277,7 @@ async function completeStage(stage, taskId, page) {
 // ---------------------------------------------------------------------------------------------------------------
 
 const state = {
-  memberCode: null, candidacyId: null, processInstanceId: null, formNo: 2, awarenessTaskSeen: false,
+  memberCode: null, memberName: null, candidacyId: null, processInstanceId: null, formNo: 2, awarenessTaskSeen: false,
   certificateNumberStored: false, closed: false, subjectsSeen: [], dueShots: new Set(), withdrawalCandidacyId: null,
   englishShots: new Set(),
 };
@@ -1311,6 +1315,8 @@ async function main() {
 
   await withdrawLeftovers();
   state.memberCode = await pickMember();
+  const registered = await rest('admin', 'GET', `/api/members/${state.memberCode}`);
+  state.memberName = registered.json?.fullName;
   const page = await session('secretary');
   await openStartForm(page);
   await screenshot(page, '01-nominateMember.png');
@@ -1355,7 +1361,9 @@ async function main() {
       tasks.every((t) => Boolean(t.due) === DUE_KEYS.includes(key)), tasks.map((t) => `due ${t.due}`).join('; '));
     let entries;
     if (stage.perSubject) {
-      const subjectOf = (t) => (t.name || '').startsWith(`${stage.name}: `) ? t.name.slice(stage.name.length + 2) : null;
+      // "Thẩm tra lý lịch: <subject> — <member> (<branch>)"
+      const subjectOf = (t) => (t.name || '').startsWith(`${stage.name}: `)
+        ? t.name.slice(stage.name.length + 2).split(' — ')[0] : null;
       const names = tasks.map((t) => t.name);
       const subjects = tasks.map(subjectOf);
       check(`${key}: one open task per subject, exactly ${SUBJECTS.map((x) => `"${x}"`).join(', ')}`,

@@ -247,6 +247,15 @@ async function main() {
   const adminLogin = await signIn(page, 'admin', 'admin');
   check('admin signs in to Admin', adminLogin === 200 && !(await notifications(page)).length, `POST login/admin → HTTP ${adminLogin}`);
   const A = APP('admin');
+  // The OpenAPI description of /api, for administrators: its UI with the same session as Admin.
+  const swagger = await page.goto(`${BASE}/swagger-ui.html`);
+  const swaggerShown = await page.getByText('/api/candidacies/{id}', { exact: true }).first()
+    .waitFor({ timeout: 30000 }).then(() => true, () => false);
+  const swaggerShot = await screenshot(page, 'admin-openapi-ui');
+  check('admin opens the OpenAPI UI of /api and sees its operations', swagger?.status() === 200 && swaggerShown,
+    `GET /swagger-ui.html → HTTP ${swagger?.status()} (${swaggerShot})`);
+  const anonymousDocs = await fetch(`${BASE}/api-docs`);
+  check('the OpenAPI document is refused without sign-in', anonymousDocs.status === 401, `HTTP ${anonymousDocs.status}`);
   await visit(page, 'admin-users', `${A}#/users`, async (p) => {
     for (const u of ['admin', 'partycommittee', 'secretary2']) await p.locator('table a', { hasText: new RegExp(`^${u}$`) }).waitFor();
   });

@@ -69,14 +69,17 @@ class DeadlinesTest {
 
   @Test
   void eachSubjectOfThePersonalHistoryIsVerifiedInParallelWithItsOwnDueDate() {
-    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "checkDossier");
+    String member = members.eligible();
+    ProcessInstance instance = pipeline.advanceTo(member, "checkDossier");
     Map<String, Object> dossier = pipeline.valid("checkDossier");
     dossier.put("spouseListed", true);
     pipeline.complete(instance, "checkDossier", dossier);
 
     List<Task> verifications = pipeline.tasks(instance);
-    assertThat(verifications).extracting(Task::getName).containsExactlyInAnyOrder("Thẩm tra lý lịch: Cha đẻ",
-        "Thẩm tra lý lịch: Mẹ đẻ", "Thẩm tra lý lịch: Người xin vào Đảng", "Thẩm tra lý lịch: Vợ hoặc chồng");
+    String about = " — Nguyễn Văn Thử " + member + " (Chi đoàn Vụ Tổng hợp)";
+    assertThat(verifications).extracting(Task::getName).containsExactlyInAnyOrder("Thẩm tra lý lịch: Cha đẻ" + about,
+        "Thẩm tra lý lịch: Mẹ đẻ" + about, "Thẩm tra lý lịch: Người xin vào Đảng" + about,
+        "Thẩm tra lý lịch: Vợ hoặc chồng" + about);
     // Dossier dated a week before the clock's Mon 2026-01-12: Mon 2026-01-05. 30 working days after it: Tue 6–Fri 9
     // (4), Sat 10 worked in exchange for Fri 2/1 (5), the weeks of 12/1, 19/1, 26/1, 2/2 (25), Mon 9–Fri 13/2 (30),
     // the Friday before Tết → 2026-02-13 17:00 +07.
@@ -84,11 +87,12 @@ class DeadlinesTest {
     Date due = Date.from(Instant.parse("2026-02-13T10:00:00Z"));
     assertThat(verifications).allSatisfy(task -> {
       assertThat(task.getDueDate()).isEqualTo(due);
-      assertThat(task.getName()).endsWith(": " + tasks.getVariableLocal(task.getId(), "backgroundSubjectLabel"));
+      assertThat(task.getName()).endsWith(": " + tasks.getVariableLocal(task.getId(), "backgroundSubjectLabel") + about);
     });
     assertThat(tasks.createTaskQuery().taskCandidateGroup("party-committee.DU-KTNN")
         .processInstanceId(instance.getId()).count()).isEqualTo(4);
 
+    String ofConcern = (String) tasks.getVariableLocal(verifications.get(1).getId(), "backgroundSubjectLabel");
     pipeline.submit(verifications.get(0), pipeline.valid("verifyBackground"));
     Map<String, Object> concern = pipeline.valid("verifyBackground");
     concern.put("backgroundClear", false);
@@ -96,7 +100,7 @@ class DeadlinesTest {
 
     assertThat(instance).isEnded().hasPassed("rejectedAtBackgroundCheck").hasNotPassed("collectOpinions");
     assertThat(candidacies.get(Long.valueOf(instance.getBusinessKey())).getRejectionReason())
-        .contains("Thẩm tra lý lịch (" + verifications.get(1).getName().substring("Thẩm tra lý lịch: ".length()) + ")");
+        .contains("Thẩm tra lý lịch (" + ofConcern + ")");
   }
 
   @Test
@@ -163,7 +167,8 @@ class DeadlinesTest {
 
   @Test
   void anOverdueCeremonyIsEscalatedToThePartyCommitteeAndShownInItsTasklist() {
-    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordAdmissionCeremony");
+    String member = members.eligible();
+    ProcessInstance instance = pipeline.advanceTo(member, "recordAdmissionCeremony");
     assertThat(pipeline.valid("recordAdmissionDecision").get("decisionDate")).isEqualTo("2026-01-11");
     // 30 working days after the decision on Sun 2026-01-11: the weeks of 12/1, 19/1, 26/1, 2/2, 9/2 (25), Tết Mon
     // 16–Fri 20/2 off, Mon 23–Fri 27/2 (30) → 2026-02-27 17:00 +07.
@@ -176,7 +181,8 @@ class DeadlinesTest {
         .taskCandidateGroup("party-committee.DU-KTNN").taskVariableValueEquals("candidacyId", instance.getBusinessKey())
         .listPage(0, 10));
     assertThat(followUps).singleElement().satisfies(task -> assertThat(task.getName())
-        .isEqualTo("Đôn đốc hồ sơ số " + instance.getBusinessKey() + " quá hạn: Ghi lễ kết nạp đảng viên"));
+        .isEqualTo("Đôn đốc hồ sơ số " + instance.getBusinessKey() + " quá hạn: Ghi lễ kết nạp đảng viên — Nguyễn Văn Thử "
+            + member + " (Chi đoàn Vụ Tổng hợp)"));
 
     pipeline.completeValid(instance, "recordAdmissionCeremony");
     management.executeJob(management.createJobQuery().processDefinitionKey("deadline-watch").singleResult().getId());
