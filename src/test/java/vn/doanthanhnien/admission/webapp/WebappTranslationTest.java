@@ -104,9 +104,13 @@ class WebappTranslationTest {
   @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
   void configurationMakesVietnameseAvailableWithEnglishAsFallback(String app) throws IOException {
     String config = withoutLineComments(Files.readString(APPS.resolve(app).resolve("scripts/config.js")));
+    // Every app's configuration takes the locales and date formats the webapps share.
+    String shared = withoutLineComments(Files.readString(APPS.resolve("vietnamese-settings.js")));
 
-    assertThat(quoted(config, "availableLocales:\\s*\\[([^\\]]*)]")).as(app + " availableLocales").contains("vi", "en");
-    assertThat(quoted(config, "fallbackLocale:\\s*('[^']*')")).as(app + " fallbackLocale").containsExactly("en");
+    assertThat(config).as(app + " config.js").contains("import { locales, dateFormat } from '../../vietnamese-settings.js';")
+        .contains("  locales,\n  dateFormat,");
+    assertThat(quoted(shared, "availableLocales:\\s*\\[([^\\]]*)]")).as("availableLocales").contains("vi", "en");
+    assertThat(quoted(shared, "fallbackLocale:\\s*('[^']*')")).as("fallbackLocale").containsExactly("en");
     // The script that makes Vietnamese the language whatever the browser's.
     assertThat(quoted(config, "customScripts:\\s*\\[([^\\]]*)]")).as(app + " customScripts").contains("../vietnamese");
     assertThat(APPS.resolve("vietnamese.js")).exists();

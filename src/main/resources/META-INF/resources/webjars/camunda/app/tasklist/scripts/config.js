@@ -18,19 +18,11 @@
 // Camunda's default configuration of 7.24 with the application's settings: Vietnamese for every officer, English
 // only for a label vi.json lacks (see ../../vietnamese.js for why the browser's language is not enough), and
 // Vietnamese dates (dd/MM/yyyy, 24-hour).
+import { locales, dateFormat } from '../../vietnamese-settings.js';
+
 export default {
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'en'
-  },
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'DD/MM/YYYY HH:mm',
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd, DD/MM/YYYY HH:mm',
-    short: 'DD/MM/YYYY'
-  },
+  locales,
+  dateFormat,
   // every app: Vietnamese whatever the browser's language; Tasklist: form-js validation messages in Vietnamese
   customScripts: ['../vietnamese', 'scripts/form-messages-vi'],
   // change the app name and vendor

@@ -1,19 +1,11 @@
 // Replaces the Welcome application's default configuration (all of it commented out in Camunda 7.24) to link the
 // application's own pages, so that users who open the application's address find them beside Tasklist, and to speak
 // Vietnamese like the other webapps (English only for a label vi.json lacks; see ../../vietnamese.js).
+import { locales, dateFormat } from '../../vietnamese-settings.js';
+
 export default {
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'en'
-  },
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'DD/MM/YYYY HH:mm',
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd, DD/MM/YYYY HH:mm',
-    short: 'DD/MM/YYYY'
-  },
+  locales,
+  dateFormat,
   customScripts: ['../vietnamese'],
   links: [
     {
