@@ -54,7 +54,10 @@ final class BenchmarkApp implements AutoCloseable {
             + url.substring(url.indexOf(';')));
       }
       case "postgres" -> {
-        postgres = EmbeddedPostgres.start();
+        // zonky starts PostgreSQL with synchronous_commit=off for tests; -Dbenchmark.synchronousCommit=on waits for the
+        // disk at each commit as a production server does.
+        postgres = EmbeddedPostgres.builder()
+            .setServerConfig("synchronous_commit", System.getProperty("benchmark.synchronousCommit", "off")).start();
         args.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
         args.add("--spring.datasource.username=postgres");
         args.add("--spring.datasource.password=postgres");

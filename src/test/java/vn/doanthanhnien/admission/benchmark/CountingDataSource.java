@@ -8,9 +8,12 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -25,6 +28,12 @@ final class CountingDataSource {
   /** With {@code -Dbenchmark.sqlProfile=true}: executions and batched rows by SQL text, for finding what to tune. */
   static final Map<String, LongAdder> BY_SQL = new ConcurrentHashMap<>();
   private static final boolean PROFILE = Boolean.getBoolean("benchmark.sqlProfile");
+  /** Statements (a batch once) by what they serve, always counted: see {@link #sourceOf(String)}. */
+  static final Map<String, LongAdder> BY_SOURCE = new ConcurrentHashMap<>();
+  private static final Map<String, String> SOURCE_OF_SQL = new ConcurrentHashMap<>();
+  private static final Pattern MAIN_TABLE =
+      Pattern.compile("^\\s*(?:insert\\s+into|update|delete\\s+from|select\\b.*?\\bfrom)\\s+([a-z_0-9.]+)",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private CountingDataSource() {
   }
@@ -72,6 +81,9 @@ final class CountingDataSource {
       }
       if (name.startsWith("execute")) {
         STATEMENTS.increment();
+        String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : "";
+        BY_SOURCE.computeIfAbsent(SOURCE_OF_SQL.computeIfAbsent(text, CountingDataSource::sourceOf),
+            k -> new LongAdder()).increment();
         if (PROFILE) {
           profile(name.equals("executeBatch") ? "batch " : "", sql, args);
         }
@@ -88,6 +100,26 @@ final class CountingDataSource {
       }
     };
     return (T) Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler);
+  }
+
+  /**
+   * What a statement serves, by the table it writes or first reads: the engine's grants and their checks (access
+   * control), its group and user look-ups (identity), variables and their history, the user operation log, the
+   * application's candidacy and timeline tables, the application's other tables, and the rest of the engine. A task
+   * query that joins the grants counts as the engine's.
+   */
+  static String sourceOf(String sql) {
+    Matcher main = MAIN_TABLE.matcher(sql);
+    String table = main.find() ? main.group(1).toLowerCase(Locale.ROOT) : "";
+    table = table.substring(table.lastIndexOf('.') + 1);
+    return switch (table) {
+      case "act_ru_authorization" -> "access control";
+      case "act_ru_variable", "act_hi_varinst", "act_hi_detail", "act_ge_bytearray" -> "variables";
+      case "act_hi_op_log" -> "operation log";
+      case "candidacy", "candidacy_event" -> "timeline";
+      default -> table.startsWith("act_id_") ? "identity"
+          : table.startsWith("act_") ? "engine" : table.isEmpty() ? "other" : "application (other tables)";
+    };
   }
 
   private static void profile(String prefix, String sql, Object[] args) {
