@@ -82,6 +82,15 @@ final class BenchmarkApp implements AutoCloseable {
     return new BenchmarkApp(database, context, postgres);
   }
 
+  /** The machine's load average over 1, 5 and 15 minutes, printed with every result (the machine is shared). */
+  static String loadAverage() {
+    try {
+      return String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
   private static String setting(String file, String key) {
     YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
     yaml.setResources(new ClassPathResource(file));

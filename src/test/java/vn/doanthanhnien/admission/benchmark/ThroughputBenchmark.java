@@ -136,7 +136,7 @@ class ThroughputBenchmark {
       deployByTheBookModel();
       List<String> members = newMembers(3 * warmUp + candidacies + restSample);
       AtomicInteger next = new AtomicInteger();
-      String load = loadAverage();
+      String load = BenchmarkApp.loadAverage();
       // Warm-up: the JIT, the pool, the engine's caches, Tomcat's threads.
       run("warm-up app", warmUp, nanos -> driveApp(members.get(next.getAndIncrement()), nanos));
       run("warm-up bare", warmUp, this::driveBare);
@@ -159,7 +159,7 @@ class ThroughputBenchmark {
               + " candidacies (+" + warmUp + " warm-up), history " + app.engine().getProcessEngineConfiguration()
               .getHistory() + ", pool " + poolSize() + (app.database.equals("postgres")
               ? ", synchronous_commit " + app.jdbc().queryForObject("show synchronous_commit", String.class) : ""),
-          "load average before: " + load + "   after: " + loadAverage() + "   admitted in the database: " + admitted,
+          "load average before: " + load + "   after: " + BenchmarkApp.loadAverage() + "   admitted in the database: " + admitted,
           String.format("%-26s %7s %9s %7s %8s %8s %8s %11s %9s %5s", "", "n", "per s", "ratio", "p50 ms",
               "p95 ms", "p99 ms", "stmts/cand", "batch/cand", "fail"),
           bare.row(null),
@@ -420,12 +420,5 @@ class ThroughputBenchmark {
       authorizations.saveAuthorization(grant);
     }
 
-    private static String loadAverage() {
-      try {
-        return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
-      } catch (IOException e) {
-        return "?";
-      }
-    }
   }
 }

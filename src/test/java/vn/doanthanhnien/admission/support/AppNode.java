@@ -30,6 +30,8 @@ public final class AppNode implements AutoCloseable {
   /** Logged by cluster.StartupLock once the start-up listeners (demo data, groups, filters) have run. */
   private static final String READY = "Ready: start-up tasks done";
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+  /** Small and quick to start: a test's node does little work. */
+  private static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
@@ -49,12 +51,18 @@ public final class AppNode implements AutoCloseable {
    *     node had locked runs again within the test
    */
   public AppNode(String name, Path directory, String... settings) {
+    this(name, directory, TEST_JVM, settings);
+  }
+
+  /** The same with the JVM's options chosen (a benchmark wants the full JIT, not a quick start). */
+  public AppNode(String name, Path directory, List<String> jvmOptions, String... settings) {
     this.name = name;
     this.directory = directory;
     this.log = directory.resolve(name + ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-Dfile.encoding=UTF-8",
         PartyAdmissionApplication.class.getName(),
         "--server.port=0",
         "--spring.main.banner-mode=off",
