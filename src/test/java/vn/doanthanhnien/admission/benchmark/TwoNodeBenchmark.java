@@ -47,15 +47,14 @@ class TwoNodeBenchmark {
         .setServerConfig("synchronous_commit", System.getProperty("benchmark.synchronousCommit", "off")).start()) {
       JdbcTemplate db = new JdbcTemplate(postgres.getPostgresDatabase());
       String[] settings = {"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-          "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-          "--logging.level.root=WARN", "--logging.level.vn.doanthanhnien.admission.cluster=INFO"};
+          "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"};
       try (AppNode nodeA = new AppNode("node-a", directory, BENCHMARK_JVM, settings);
           AppNode nodeB = new AppNode("node-b", directory, BENCHMARK_JVM, settings)) {
-        NodeClient a = new NodeClient(nodeA.start().awaitReady(Duration.ofMinutes(4)));
+        NodeClient a = new NodeClient(nodeA.start().awaitReady(Duration.ofMinutes(8)));
         String load = BenchmarkApp.loadAverage();
         Round warm = drive(List.of(a), warmUp, threads, "W");
         Round one = drive(List.of(a), candidacies, threads, "A");
-        NodeClient b = new NodeClient(nodeB.start().awaitReady(Duration.ofMinutes(4)));
+        NodeClient b = new NodeClient(nodeB.start().awaitReady(Duration.ofMinutes(8)));
         drive(List.of(a, b), warmUp, threads, "WB");
         Round two = drive(List.of(a, b), candidacies, threads, "AB");
 
