@@ -24,6 +24,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.doanthanhnien.admission.support.Pipeline;
 import vn.doanthanhnien.admission.support.PipelineTest;
 import vn.doanthanhnien.admission.support.TestMembers;
@@ -44,7 +45,7 @@ import vn.doanthanhnien.admission.support.TestMembers;
  * The branch vote: 2, 3, 5 working days, median 3, 90th percentile 3 + 0.8 × (5 − 3) = 4.6 (PERCENTILE_CONT at
  * position 0.9 × 2 = 1.8); waiting on 15/02: D1 and D2 for 5 working days (older than 4.6), E for 1. The youth
  * committee: one visit of 1 day (median and 90th percentile 1); waiting: B since 11/02 (12 and 15: 2, older than 1),
- * C since 15/02 (0).
+ * C since 15/02 (0). The same figures come out of the engine's history when the stage times are rebuilt from it.
  */
 @PipelineTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,6 +66,8 @@ class StallViewTest {
   @Autowired Pipeline pipeline;
   @Autowired TestMembers members;
   @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired StageTimeBackfill backfill;
 
   private boolean built;
 
@@ -143,6 +146,19 @@ class StallViewTest {
 
     assertThat(stage(before, BRANCH_VOTE)).containsEntry("completed", 0).containsEntry("p90WorkingDays", null)
         .containsEntry("open", 3).containsEntry("olderThanUsual", null);
+  }
+
+  @Test
+  void theStageTimesRebuiltFromTheEnginesHistoryAreTheOnesKeptAsTheStagesCompleted() {
+    aBranchOfItsOwnAndAYearAroundTet();
+    Map<String, Object> kept = stalls("stl-secretary", "STL-01", 2027);
+
+    jdbc.update("insert into pending_backfill (name) values ('stage_time')");
+    backfill.runIfPending();
+
+    assertThat(stage(kept, BRANCH_VOTE)).containsEntry("completed", 3);
+    assertThat(stalls("stl-secretary", "STL-01", 2027)).isEqualTo(kept);
+    assertThat(jdbc.queryForObject("select count(*) from pending_backfill", Integer.class)).isZero();
   }
 
   @Test
