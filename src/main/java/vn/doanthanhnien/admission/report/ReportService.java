@@ -27,7 +27,8 @@ import vn.doanthanhnien.admission.unit.UnitTree;
 /**
  * Quotas and the yearly report of docs/domain.md: nominated, introduced and admitted against the quota, by unit and sub-unit
  * in either tree. A unit counts the candidacies of the branches it answers for ({@link UnitService#branchesUnder}), and
- * breaks down into its {@link UnitService#subUnits}, so that the sub-units of a unit add up to it in both trees.
+ * breaks down into its {@link UnitService#subUnits}, so that the sub-units of a unit add up to it in both trees. The
+ * milestones are read from the branches' counters ({@link MilestoneCounters}), which {@link #checkCounters} recounts.
  */
 @Service
 @Transactional(readOnly = true)
