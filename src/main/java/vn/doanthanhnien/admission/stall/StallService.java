@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +91,10 @@ public class StallService {
         }
       }
     }
-    Set<String> keys = new LinkedHashSet<>();
-    stages.userTasks().forEach(stage -> keys.add(stage.key()));
+    // The model read once: a stage the latest model no longer has (or the nomination) is named on its own.
+    Map<String, String> names = new LinkedHashMap<>();
+    stages.userTasks().forEach(stage -> names.put(stage.key(), stage.name()));
+    Set<String> keys = new LinkedHashSet<>(names.keySet());
     keys.addAll(times.keySet());
     keys.addAll(open.keySet());
 
@@ -101,7 +104,7 @@ public class StallService {
       Double p90 = percentile(histogram, 0.9);
       long waiting = open.getOrDefault(key, 0L);
       Long older = p90 == null ? null : waiting == 0 ? 0L : olderThan(key, p90, today, branches, listed);
-      result.add(new StageStall(key, stages.name(key), histogram.values().stream().mapToLong(Long::longValue).sum(),
+      result.add(new StageStall(key, names.computeIfAbsent(key, stages::name), histogram.values().stream().mapToLong(Long::longValue).sum(),
           percentile(histogram, 0.5), p90, waiting, older));
     }
     StageStall mostWaiting = result.stream().filter(s -> s.open() > 0)
