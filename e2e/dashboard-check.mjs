@@ -11,8 +11,9 @@
  *      branch vote, some waiting at the branch vote.
  *   3. As `youthcommittee` (signed in to Tasklist first, then the dashboard in the same browser): the unit list offers
  *      KTNN and its branch, not HVBC; the cards, the three charts (drawn as SVG) and the tables show the figures of
- *      GET /api/reports/annual; the .xlsx link downloads bao-cao-ket-nap-<year>-KTNN.xlsx (a ZIP file); a click on the
- *      branch in the sub-unit table shows the branch.
+ *      GET /api/reports/annual, the stall table and its note those of GET /api/reports/stalls; the .xlsx link
+ *      downloads bao-cao-ket-nap-<year>-KTNN.xlsx (a ZIP file); a click on the branch in the sub-unit table shows
+ *      the branch.
  *   4. As `admin`: every unit of both trees is offered; DK shows its grassroots units side by side; Camunda's Welcome
  *      page links both pages; the quota page
  *      lists the Youth Union tree with the quotas set, refuses a negative quota in Vietnamese before sending it, and
@@ -241,6 +242,16 @@ async function main() {
     check('the stage table names the stages in Vietnamese with their keys',
       stageRows.some((r) => r.includes('Ghi kết quả biểu quyết của chi bộ') && r.includes('recordPartyCellVote')
         && digits(r.split('recordPartyCellVote')[1]) === (report.inProgressByStage.recordPartyCellVote || 0)));
+    const stalls = await rest('admin', 'GET', `/api/reports/stalls?year=${YEAR}&unit=KTNN`);
+    const stallRows = await youth.locator('#stall-table tbody tr').allInnerTexts();
+    const branchVote = stalls.stages.find((s) => s.key === 'recordBranchVote');
+    check('the stall table shows each stage\'s times and who waits, as GET /api/reports/stalls',
+      stallRows.some((r) => r.includes('Ghi kết quả biểu quyết của chi đoàn') && r.includes('recordBranchVote')
+        && r.includes(String(branchVote.open)))
+      && stallRows.length === stalls.stages.filter((s) => s.completed > 0 || s.open > 0).length,
+      `${stallRows.length} rows; most waiting: ${stalls.mostWaiting && stalls.mostWaiting.key}`);
+    check('the stall note names the stage holding most of the waiting', !stalls.mostWaiting
+      || (await text(youth, '#stall-note')).includes(stalls.mostWaiting.name));
     const subRows = await youth.locator('#sub-table tbody tr').allInnerTexts();
     check('the sub-unit table lists KTNN-01', subRows.length === 1 && subRows[0].includes('Chi đoàn Vụ Tổng hợp'),
       subRows.join(' | '));

@@ -99,8 +99,10 @@ async function load() {
   $('status').hidden = false;
   $('status').textContent = 'Đang tải số liệu…';
   let report;
+  let stalls;
   try {
-    report = await api.get(`/api/reports/annual?${query}`);
+    [report, stalls] = await Promise.all([api.get(`/api/reports/annual?${query}`),
+      api.get(`/api/reports/stalls?${query}`)]);
   } catch (error) {
     if (error.status === 401) {
       fail(error);
@@ -115,6 +117,7 @@ async function load() {
   $('status').hidden = true;
   $('report').hidden = false;
   render(report);
+  stallTable(stalls);
 }
 
 function render(report) {
@@ -294,4 +297,29 @@ function subUnits(report) {
     ],
   }, true);
   c.resize();
+}
+
+const days = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const formatDays = (value) => (value === null || value === undefined ? '—' : days.format(value));
+
+/** Per stage: how long its completed visits took in the year, and who waits there now longer than usual. */
+function stallTable(stalls) {
+  const most = stalls.mostWaiting;
+  $('stall-note').textContent = !most
+    ? `${stalls.unitName} không có hồ sơ đang chờ.`
+    : most.olderThanUsual
+      ? `Bước giữ nhiều hồ sơ chờ lâu nhất: ${most.name} — ${formatNumber(most.olderThanUsual)} trong `
+        + `${formatNumber(most.open)} hồ sơ đang chờ đã chờ lâu hơn thường lệ (bách phân vị 90 của đơn vị, `
+        + `${formatDays(most.p90WorkingDays)} ngày làm việc).`
+      : `Không hồ sơ nào chờ lâu hơn thường lệ; nhiều hồ sơ chờ nhất ở bước ${most.name} `
+        + `(${formatNumber(most.open)}).`;
+  const rows = stalls.stages.filter((s) => s.completed > 0 || s.open > 0);
+  $('stall-table').tBodies[0].replaceChildren(...rows.map((s) => element('tr',
+    { class: most && s.key === most.key && s.olderThanUsual ? 'stalled' : '' },
+    element('td', {}, s.name, element('span', { class: 'code' }, ` ${s.key}`)),
+    element('td', { class: 'num' }, formatNumber(s.completed)),
+    element('td', { class: 'num' }, formatDays(s.medianWorkingDays)),
+    element('td', { class: 'num' }, formatDays(s.p90WorkingDays)),
+    element('td', { class: 'num' }, formatNumber(s.open)),
+    element('td', { class: s.olderThanUsual > 0 ? 'num alert' : 'num' }, formatNumber(s.olderThanUsual)))));
 }

@@ -69,6 +69,9 @@ public class Candidacy {
   /** When the open stage is due; null when it has no due date or nothing is open. */
   private Instant dueAt;
 
+  /** When the candidacy entered its open stage (its latest task was created). */
+  private Instant stageEnteredAt;
+
   @Version
   private long version;
 
@@ -96,9 +99,10 @@ public class Candidacy {
     return status == CandidacyStatus.IN_PROGRESS;
   }
 
-  void enterStage(String stage, Instant dueAt) {
+  void enterStage(String stage, Instant dueAt, Instant at) {
     this.stage = stage;
     this.dueAt = dueAt;
+    this.stageEnteredAt = at;
   }
 
   void dueAt(Instant dueAt) {
@@ -109,15 +113,24 @@ public class Candidacy {
     return dueAt != null && dueAt.isBefore(now);
   }
 
-  /** The first resolution counts: a renewed one after twelve months does not introduce the member a second time. */
-  void introduced(LocalDate on) {
-    if (introducedOn == null) {
-      this.introducedOn = on;
+  /**
+   * The first resolution counts: a renewed one after twelve months does not introduce the member a second time.
+   *
+   * @return whether the member counts as introduced from now on
+   */
+  boolean introduced(LocalDate on) {
+    if (introducedOn != null) {
+      return false;
     }
+    this.introducedOn = on;
+    return true;
   }
 
-  void admissionApproved(LocalDate on) {
+  /** @return the date of the decision it replaces, if any */
+  LocalDate admissionApproved(LocalDate on) {
+    LocalDate before = admittedOn;
     this.admittedOn = on;
+    return before;
   }
 
   void close(CandidacyStatus outcome, String reason, Instant at) {
@@ -188,5 +201,9 @@ public class Candidacy {
 
   public Instant getDueAt() {
     return dueAt;
+  }
+
+  public Instant getStageEnteredAt() {
+    return stageEnteredAt;
   }
 }

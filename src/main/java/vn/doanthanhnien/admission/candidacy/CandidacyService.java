@@ -45,9 +45,11 @@ public class CandidacyService {
   private final RuntimeService runtime;
   private final UserScope scope;
   private final EngineAsSystem system;
+  private final MilestoneCounters counters;
 
   public CandidacyService(CandidacyRepository candidacies, CandidacyEventRepository events, BusinessClock clock,
-      ObjectMapper json, RuntimeService runtime, UserScope scope, EngineAsSystem system) {
+      ObjectMapper json, RuntimeService runtime, UserScope scope, EngineAsSystem system, MilestoneCounters counters) {
+    this.counters = counters;
     this.candidacies = candidacies;
     this.events = events;
     this.clock = clock;
@@ -68,6 +70,7 @@ public class CandidacyService {
     // where the caller can say so, rather than at commit.
     Candidacy candidacy = candidacies.saveAndFlush(new Candidacy(memberCode, units, PartyAdmissionProcess.NOMINATION,
         nominationReason, nominatedBy, clock.now(), processInstanceId));
+    counters.add(candidacy.getBranchCode(), clock.today().getYear(), Milestone.NOMINATED, 1);
     log(candidacy.getId(), PartyAdmissionProcess.NOMINATION, TimelineAction.NOMINATED, nominatedBy,
         "Đề cử đoàn viên " + memberCode + ": " + nominationReason);
     return candidacy;
@@ -101,7 +104,7 @@ public class CandidacyService {
 
   /** A task of the candidacy was created: its stage is now {@code stage}, due at {@code dueAt} (null: no due date). */
   public void enterStage(Long id, String stage, Instant dueAt) {
-    get(id).enterStage(stage, dueAt);
+    get(id).enterStage(stage, dueAt, clock.now());
   }
 
   /** The open stage's due date moved, or the stage with it ended without a next one (null). */
@@ -123,12 +126,20 @@ public class CandidacyService {
 
   /** The youth committee's resolution passed: from this date the member counts as introduced to the Party. */
   public void markIntroduced(Long id, LocalDate resolutionDate) {
-    get(id).introduced(resolutionDate);
+    Candidacy candidacy = get(id);
+    if (candidacy.introduced(resolutionDate)) {
+      counters.add(candidacy.getBranchCode(), resolutionDate.getYear(), Milestone.INTRODUCED, 1);
+    }
   }
 
   /** The superior committee approved the admission: the member counts as admitted in the decision's year. */
   public void markAdmissionApproved(Long id, LocalDate decisionDate) {
-    get(id).admissionApproved(decisionDate);
+    Candidacy candidacy = get(id);
+    LocalDate before = candidacy.admissionApproved(decisionDate);
+    if (before != null) {
+      counters.add(candidacy.getBranchCode(), before.getYear(), Milestone.ADMITTED, -1);
+    }
+    counters.add(candidacy.getBranchCode(), decisionDate.getYear(), Milestone.ADMITTED, 1);
   }
 
   public void close(Long id, CandidacyStatus outcome, String reason, String actor) {

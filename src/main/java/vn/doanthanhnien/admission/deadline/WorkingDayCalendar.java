@@ -56,6 +56,46 @@ public final class WorkingDayCalendar {
     return day;
   }
 
+  /**
+   * The working days from {@code from}, which does not count, to {@code to}, which does: 0 for a stage entered and
+   * completed on the same day or over a weekend, 1 from a Friday to the Monday after. 0 when {@code to} is not after
+   * {@code from}. Counted from the number of weekdays and the listed days in between, not day by day, so that a long
+   * span costs no more than a short one.
+   */
+  public int between(LocalDate from, LocalDate to) {
+    if (!to.isAfter(from)) {
+      return 0;
+    }
+    warnIfUnlisted(to.getYear());
+    long weekdays = weekdaysUpTo(to) - weekdaysUpTo(from);
+    long off = daysOff.stream().filter(d -> d.isAfter(from) && !d.isAfter(to) && !isWeekend(d)).count();
+    long worked = weekendsWorked.stream().filter(d -> d.isAfter(from) && !d.isAfter(to) && isWeekend(d)).count();
+    return Math.toIntExact(weekdays - off + worked);
+  }
+
+  /**
+   * The latest day from which {@code to} lies {@code workingDays} working days on, as {@link #between} counts them:
+   * a candidacy that entered its stage on that day or before has waited at least that long by {@code to}.
+   */
+  public LocalDate minus(LocalDate to, int workingDays) {
+    if (workingDays < 0) {
+      throw new IllegalArgumentException("Cannot take a negative number of working days: " + workingDays);
+    }
+    LocalDate day = to;
+    for (int left = workingDays; left > 0; day = day.minusDays(1)) {
+      if (isWorkingDay(day)) {
+        left--;
+      }
+    }
+    return day;
+  }
+
+  /** Monday to Friday from a fixed Monday (29 December 1969) up to {@code day}: a difference of two counts them. */
+  private static long weekdaysUpTo(LocalDate day) {
+    long sinceMonday = day.toEpochDay() + 3;
+    return 5 * Math.floorDiv(sinceMonday, 7) + Math.min(Math.floorMod(sinceMonday, 7) + 1, 5);
+  }
+
   public Date dueAt(Object from, int workingDays) {
     return at(plus(toDate(from), workingDays), DUE_TIME);
   }

@@ -28,6 +28,16 @@ public class WorkingDays {
     return calendar().plus(from, workingDays);
   }
 
+  /** See {@link WorkingDayCalendar#between}. */
+  public int between(LocalDate from, LocalDate to) {
+    return calendar().between(from, to);
+  }
+
+  /** See {@link WorkingDayCalendar#minus}. */
+  public LocalDate minus(LocalDate to, int workingDays) {
+    return calendar().minus(to, workingDays);
+  }
+
   /** 17:00 in the business zone on the {@code workingDays}-th working day after {@code from}. */
   public Date dueAt(Object from, int workingDays) {
     return calendar().dueAt(from, workingDays);

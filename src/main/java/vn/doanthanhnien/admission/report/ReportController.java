@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.doanthanhnien.admission.report.PipelineStages.Stage;
 import vn.doanthanhnien.admission.report.ReportService.AnnualReport;
+import vn.doanthanhnien.admission.report.ReportService.CounterCheck;
 
 @Tag(name = "Chỉ tiêu và báo cáo", description = "Chỉ tiêu giới thiệu và báo cáo năm")
 @RestController
@@ -64,6 +65,13 @@ public class ReportController {
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(filename).build().toString())
         .body(workbook.write(report));
+  }
+
+  /** Administrators: whether the counters the report reads agree with a recount of the candidacies. */
+  @Operation(summary = "Đối chiếu bộ đếm của báo cáo năm với hồ sơ (quản trị viên)", description = "Đếm lại số được đề cử, được giới thiệu, được kết nạp trong năm của từng chi đoàn từ các hồ sơ và so với bộ đếm mà báo cáo năm đọc; `differences` liệt kê mọi chỗ lệch (rỗng khi khớp).")
+  @GetMapping("/reports/counter-check")
+  public CounterCheck counterCheck(@RequestParam int year) {
+    return reports.checkCounters(year);
   }
 
   /** The stages of the pipeline in order, with their Vietnamese names: the keys of {@code inProgressByStage}. */

@@ -2,16 +2,20 @@ package vn.doanthanhnien.admission.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.doanthanhnien.admission.candidacy.CandidacyStatus;
+import vn.doanthanhnien.admission.candidacy.Milestone;
+import vn.doanthanhnien.admission.candidacy.MilestoneCounters;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.identity.UserScope;
@@ -23,7 +27,8 @@ import vn.doanthanhnien.admission.unit.UnitTree;
 /**
  * Quotas and the yearly report of docs/domain.md: nominated, introduced and admitted against the quota, by unit and sub-unit
  * in either tree. A unit counts the candidacies of the branches it answers for ({@link UnitService#branchesUnder}), and
- * breaks down into its {@link UnitService#subUnits}, so that the sub-units of a unit add up to it in both trees.
+ * breaks down into its {@link UnitService#subUnits}, so that the sub-units of a unit add up to it in both trees. The
+ * milestones are read from the branches' counters ({@link MilestoneCounters}), which {@link #checkCounters} recounts.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,11 +42,13 @@ public class ReportService {
   private final UnitService units;
   private final BusinessClock clock;
   private final UserScope scope;
+  private final MilestoneCounters counters;
   /** Above this many branches, the counts are read for every branch instead of for a list of branch codes. */
   private int listedBranches = 50;
 
   public ReportService(QuotaRepository quotas, ReportQueries queries, UnitService units, BusinessClock clock,
-      UserScope scope) {
+      UserScope scope, MilestoneCounters counters) {
+    this.counters = counters;
     this.quotas = quotas;
     this.queries = queries;
     this.units = units;
@@ -107,37 +114,33 @@ public class ReportService {
     return report(year, unit, tree, new BranchFigures(year, tree.branchesUnder(unitCode), clock.now()), quotaOf);
   }
 
-  /** The year's counts of every branch below the unit asked for, read once; each unit of the report adds its own. */
+  /**
+   * The year's counts of every branch below the unit asked for, read once; each unit of the report adds its own. The
+   * milestones come from the counters, those in progress now from the candidacies' index.
+   */
   private final class BranchFigures {
 
-    final Map<String, Long> nominated = new HashMap<>();
-    final Map<String, Long> introduced = new HashMap<>();
-    final Map<String, Long> admitted = new HashMap<>();
+    final Map<String, Map<Milestone, Long>> milestones;
     final Map<String, Long> overdue = new HashMap<>();
     final Map<String, Map<String, Long>> inProgressByStage = new HashMap<>();
 
     BranchFigures(int year, Set<String> branches, Instant now) {
-      LocalDate from = LocalDate.of(year, 1, 1);
-      LocalDate to = LocalDate.of(year, 12, 31);
-      Instant start = from.atStartOfDay(clock.zone()).toInstant();
-      Instant end = to.plusDays(1).atStartOfDay(clock.zone()).toInstant();
       if (branches.isEmpty()) {
+        milestones = Map.of();
         return;
       }
-      // Counted for every branch above the limit; the figures of branches outside the unit are never read (sum below).
-      List<Object[]> rows = branches.size() <= listedBranches
-          ? queries.figures(branches, start, end, from, to, now)
-          : queries.figures(start, end, from, to, now);
-      for (Object[] row : rows) {
+      // Read for every branch above the limit; the figures of branches outside the unit are never read (sum below).
+      boolean listed = branches.size() <= listedBranches;
+      milestones = counters.ofYear(year, listed ? branches : null);
+      for (Object[] row : listed ? queries.inProgress(branches, now) : queries.inProgress(now)) {
         String branch = (String) row[0];
-        add(nominated, branch, row[3]);
-        add(introduced, branch, row[4]);
-        add(admitted, branch, row[5]);
-        add(overdue, branch, row[6]);
-        if (row[1] == CandidacyStatus.IN_PROGRESS && row[2] != null) {
-          add(inProgressByStage.computeIfAbsent(branch, b -> new HashMap<>()), (String) row[2], row[7]);
-        }
+        add(inProgressByStage.computeIfAbsent(branch, b -> new HashMap<>()), (String) row[1], row[2]);
+        add(overdue, branch, row[3]);
       }
+    }
+
+    long sum(Milestone milestone, Set<String> branches) {
+      return branches.stream().mapToLong(b -> milestones.getOrDefault(b, Map.of()).getOrDefault(milestone, 0L)).sum();
     }
 
     private static void add(Map<String, Long> counts, String key, Object count) {
@@ -146,19 +149,15 @@ public class ReportService {
         counts.merge(key, n, Long::sum);
       }
     }
-
-    static long sum(Map<String, Long> counts, Set<String> branches) {
-      return branches.stream().mapToLong(b -> counts.getOrDefault(b, 0L)).sum();
-    }
   }
 
   private AnnualReport report(int year, OrgUnit unit, UnitTree tree, BranchFigures figures,
       Map<String, Integer> quotaOf) {
     Set<String> branches = tree.branchesUnder(unit.getCode());
-    long nominated = BranchFigures.sum(figures.nominated, branches);
-    long introduced = BranchFigures.sum(figures.introduced, branches);
-    long admitted = BranchFigures.sum(figures.admitted, branches);
-    long overdue = BranchFigures.sum(figures.overdue, branches);
+    long nominated = figures.sum(Milestone.NOMINATED, branches);
+    long introduced = figures.sum(Milestone.INTRODUCED, branches);
+    long admitted = figures.sum(Milestone.ADMITTED, branches);
+    long overdue = branches.stream().mapToLong(b -> figures.overdue.getOrDefault(b, 0L)).sum();
     Map<String, Long> byStage = new TreeMap<>();
     branches.forEach(b -> figures.inProgressByStage.getOrDefault(b, Map.of())
         .forEach((stage, count) -> byStage.merge(stage, count, Long::sum)));
@@ -167,6 +166,49 @@ public class ReportService {
         .map(u -> report(year, u, tree, figures, quotaOf)).toList();
     return new AnnualReport(year, unit.getCode(), unit.getName(), unit.getKind(), quota, nominated, introduced,
         admitted, ratio(introduced, quota), ratio(admitted, quota), byStage, overdue, subUnits);
+  }
+
+  /**
+   * @param counted what the counter says
+   * @param recounted what the candidacies say
+   */
+  public record CounterDifference(String branchCode, Milestone milestone, long counted, long recounted) {
+  }
+
+  /** @param differences every counter of the year that does not agree with the candidacies; none when all agree */
+  public record CounterCheck(int year, int branches, List<CounterDifference> differences) {
+  }
+
+  /** Recounts the year's milestones from the candidacies and compares them with the counters the report reads. */
+  public CounterCheck checkCounters(int year) {
+    scope.requireAdmin();
+    InputCheck in = new InputCheck(clock.zone());
+    checkYear(in, year);
+    in.throwIfInvalid("Không thể đối chiếu số liệu");
+    LocalDate from = LocalDate.of(year, 1, 1);
+    LocalDate to = LocalDate.of(year, 12, 31);
+    Map<String, Map<Milestone, Long>> recounted = new HashMap<>();
+    for (Object[] row : queries.recount(from.atStartOfDay(clock.zone()).toInstant(),
+        to.plusDays(1).atStartOfDay(clock.zone()).toInstant(), from, to)) {
+      Map<Milestone, Long> counts = recounted.computeIfAbsent((String) row[0], b -> new EnumMap<>(Milestone.class));
+      counts.put(Milestone.NOMINATED, ((Number) row[1]).longValue());
+      counts.put(Milestone.INTRODUCED, ((Number) row[2]).longValue());
+      counts.put(Milestone.ADMITTED, ((Number) row[3]).longValue());
+    }
+    Map<String, Map<Milestone, Long>> counted = counters.ofYear(year, null);
+    Set<String> branches = new TreeSet<>(recounted.keySet());
+    branches.addAll(counted.keySet());
+    List<CounterDifference> differences = new ArrayList<>();
+    for (String branch : branches) {
+      for (Milestone milestone : Milestone.values()) {
+        long counter = counted.getOrDefault(branch, Map.of()).getOrDefault(milestone, 0L);
+        long recount = recounted.getOrDefault(branch, Map.of()).getOrDefault(milestone, 0L);
+        if (counter != recount) {
+          differences.add(new CounterDifference(branch, milestone, counter, recount));
+        }
+      }
+    }
+    return new CounterCheck(year, branches.size(), differences);
   }
 
   private static void checkYear(InputCheck in, int year) {

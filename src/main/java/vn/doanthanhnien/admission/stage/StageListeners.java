@@ -1,11 +1,14 @@
 package vn.doanthanhnien.admission.stage;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.slf4j.Logger;
@@ -13,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.candidacy.Candidacy;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
+import vn.doanthanhnien.admission.common.EngineAsSystem;
 import vn.doanthanhnien.admission.common.InvalidInputException;
 import vn.doanthanhnien.admission.common.RefusedSubmissions;
 import vn.doanthanhnien.admission.identity.CurrentUser;
@@ -22,6 +26,7 @@ import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 import vn.doanthanhnien.admission.process.ProbationProcess;
 import vn.doanthanhnien.admission.probation.ProbationService;
 import vn.doanthanhnien.admission.unit.UnitService;
+import vn.doanthanhnien.admission.stall.StageTimes;
 import vn.doanthanhnien.admission.verification.BackgroundSubjects;
 
 /**
@@ -43,9 +48,16 @@ public class StageListeners {
   private final MemberService members;
   private final UnitService units;
   private final MeterRegistry meters;
+  private final StageTimes stageTimes;
+  private final HistoryService history;
+  private final EngineAsSystem system;
 
   public StageListeners(StageRecorder recorder, CandidacyService candidacies, ProbationService probations,
-      StageForms forms, CurrentUser user, MemberService members, UnitService units, MeterRegistry meters) {
+      StageForms forms, CurrentUser user, MemberService members, UnitService units, MeterRegistry meters,
+      StageTimes stageTimes, HistoryService history, EngineAsSystem system) {
+    this.stageTimes = stageTimes;
+    this.history = history;
+    this.system = system;
     this.members = members;
     this.units = units;
     this.meters = meters;
@@ -103,12 +115,20 @@ public class StageListeners {
     StageForm form = forms.of(execution.getProcessDefinitionId(), taskKey);
     Map<String, Object> submitted = execution.getVariables();
     Map<String, Object> result;
+    Long candidacyId = candidacyId(execution);
     try {
-      result = recorder.complete(form, candidacyId(execution), submitted, user.id());
+      result = recorder.complete(form, candidacyId, submitted, user.id());
     } catch (InvalidInputException e) {
       LOG.info("Submission of task {} refused: {} problem(s)", taskKey, e.getReasons().size());
       RefusedSubmissions.count(meters, taskKey, "stage-rules");
       throw new FormFieldValidationException(taskKey, e.getMessage());
+    }
+    if (!isProbation(execution)) {
+      Candidacy candidacy = candidacies.get(candidacyId);
+      Instant enteredAt = enteredAt(execution, candidacy);
+      if (enteredAt != null) {
+        stageTimes.completed(candidacy.getBranchCode(), taskKey, enteredAt);
+      }
     }
     // The raw fields go, so a later form with a field of the same name (votesFor) does not show this stage's value.
     form.form().keys().forEach(execution::removeVariable);
@@ -117,7 +137,23 @@ public class StageListeners {
 
   /** From the business key, checked against the instance the candidacy (or its probation) was started in. */
   private Long candidacyId(DelegateExecution execution) {
-    return ProbationProcess.KEY.equals(((ExecutionEntity) execution).getProcessDefinition().getKey())
-        ? probations.candidacyOf(execution) : candidacies.idOf(execution);
+    return isProbation(execution) ? probations.candidacyOf(execution) : candidacies.idOf(execution);
+  }
+
+  private static boolean isProbation(DelegateExecution execution) {
+    return ProbationProcess.KEY.equals(((ExecutionEntity) execution).getProcessDefinition().getKey());
+  }
+
+  /**
+   * When the task being completed was created: the candidacy's record of its open stage (no query), or, when the
+   * candidacy has moved to a parallel stage since or entered it before that was recorded, the engine's history.
+   */
+  private Instant enteredAt(DelegateExecution execution, Candidacy candidacy) {
+    if (execution.getCurrentActivityId().equals(candidacy.getStage()) && candidacy.getStageEnteredAt() != null) {
+      return candidacy.getStageEnteredAt();
+    }
+    HistoricActivityInstance visit = system.call(() -> history.createHistoricActivityInstanceQuery()
+        .activityInstanceId(execution.getActivityInstanceId()).singleResult());
+    return visit == null ? null : visit.getStartTime().toInstant();
   }
 }

@@ -23,6 +23,7 @@ public final class UnitTree {
   private final Map<String, List<OrgUnit>> below = new HashMap<>();
   private final Map<String, Set<String>> subtreeOf = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> branchesOf = new ConcurrentHashMap<>();
+  private volatile Map<String, Set<String>> unitsAboveBranch;
 
   /** @param all every unit, ordered by code */
   UnitTree(List<OrgUnit> all) {
@@ -71,5 +72,22 @@ public final class UnitTree {
         .filter(u -> u != null && u.getKind() == UnitKind.YOUTH_BRANCH)
         .map(OrgUnit::getCode)
         .collect(Collectors.toSet())));
+  }
+
+  /**
+   * The units whose figures count a branch's candidacies: the branch and every unit whose {@link #branchesUnder} holds
+   * it, in both trees. Empty for a code that is no branch.
+   */
+  public Set<String> unitsCounting(String branchCode) {
+    Map<String, Set<String>> above = unitsAboveBranch;
+    if (above == null) {
+      Map<String, Set<String>> built = new HashMap<>();
+      byCode.keySet().forEach(unit -> branchesUnder(unit)
+          .forEach(branch -> built.computeIfAbsent(branch, b -> new HashSet<>()).add(unit)));
+      built.replaceAll((branch, units) -> Collections.unmodifiableSet(units));
+      above = built;
+      unitsAboveBranch = built;
+    }
+    return above.getOrDefault(branchCode, Set.of());
   }
 }

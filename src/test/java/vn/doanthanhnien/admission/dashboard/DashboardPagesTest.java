@@ -120,6 +120,8 @@ class DashboardPagesTest {
         .isEqualTo("[{\"year\":2032,\"unitCode\":\"KTNN\",\"introduced\":25}]");
     assertThat(browser.send(browser.get("/api/reports/annual?year=2032&unit=KTNN")).body()).contains("\"quota\":25");
     assertThat(browser.send(browser.get("/api/reports/annual.xlsx?year=2032&unit=KTNN")).statusCode()).isEqualTo(200);
+    assertThat(browser.send(browser.get("/api/reports/stalls?year=2032&unit=KTNN")).body())
+        .as("the stall section's figures").contains("\"unitCode\":\"KTNN\"").contains("\"stages\":[");
   }
 
   @Test

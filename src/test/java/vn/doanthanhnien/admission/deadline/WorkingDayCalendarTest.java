@@ -22,6 +22,28 @@ class WorkingDayCalendarTest {
   }
 
   @Test
+  void between_countsTheWorkingDaysAfterTheFirstDayUpToTheLast() {
+    assertThat(calendar.between(day("2027-02-01"), day("2027-02-01"))).as("same day").isZero();
+    assertThat(calendar.between(day("2027-02-05"), day("2027-02-01"))).as("backwards").isZero();
+    assertThat(calendar.between(day("2027-02-01"), day("2027-02-03"))).isEqualTo(2);
+    // Tết 2027: Thu 4 to Wed 10 February off.
+    assertThat(calendar.between(day("2027-02-01"), day("2027-02-11"))).isEqualTo(3);
+    assertThat(calendar.between(day("2027-02-01"), day("2027-02-15"))).isEqualTo(5);
+    // 2025: Saturday 26 April worked, Friday 2 May off: 25/4 → 5/5 is 26, 28, 29, 5 (30/4, 1/5 holidays).
+    assertThat(calendar.between(day("2025-04-25"), day("2025-05-05"))).isEqualTo(4);
+  }
+
+  @Test
+  void minus_isTheLatestDayFromWhichThatManyWorkingDaysHavePassed() {
+    assertThat(calendar.minus(day("2027-02-15"), 0)).isEqualTo(day("2027-02-15"));
+    assertThat(calendar.minus(day("2027-02-15"), 1)).isEqualTo(day("2027-02-14"));
+    assertThat(calendar.minus(day("2027-02-15"), 2)).isEqualTo(day("2027-02-11"));
+    assertThat(calendar.minus(day("2027-02-15"), 3)).isEqualTo(day("2027-02-10"));
+    // 15, 12, 11, then Tết, then 3 and 2 February.
+    assertThat(calendar.minus(day("2027-02-15"), 5)).isEqualTo(day("2027-02-01"));
+  }
+
+  @Test
   void tet2026_nineDaysWithoutAWorkingDay() {
     assertThat(calendar.plus(day("2026-02-13"), 1)).isEqualTo(day("2026-02-23"));
     assertThat(count(day("2026-02-13"), day("2026-02-22"))).isZero();
