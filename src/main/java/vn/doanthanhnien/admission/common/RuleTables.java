@@ -1,8 +1,19 @@
 package vn.doanthanhnien.admission.common;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,14 +24,37 @@ import org.springframework.stereotype.Component;
 public class RuleTables {
 
   private final DecisionService decisions;
+  private final RepositoryService repository;
   private final EngineAsSystem system;
+  /** A DMN engine of its own, without the process engine's history: see {@link #unrecorded}. */
+  private final DmnEngine plainEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final Map<String, DmnDecision> parsedByDefinitionId = new ConcurrentHashMap<>();
 
-  public RuleTables(DecisionService decisions, EngineAsSystem system) {
+  public RuleTables(DecisionService decisions, RepositoryService repository, EngineAsSystem system) {
     this.decisions = decisions;
+    this.repository = repository;
     this.system = system;
   }
 
   public DmnDecisionTableResult evaluate(String decisionKey, Map<String, Object> inputs) {
     return system.call(() -> decisions.evaluateDecisionTableByKey(decisionKey, inputs));
+  }
+
+  /**
+   * The latest deployed version of a table, to evaluate for many cases that decide nothing (who will be eligible,
+   * for the pool): evaluated as {@link #evaluate} does, but without a row of the engine's decision history per case,
+   * which for a bloc's ten thousand members would be ten thousand history rows of nothing decided.
+   */
+  public Function<Map<String, Object>, DmnDecisionTableResult> unrecorded(String decisionKey) {
+    DecisionDefinition latest = system.call(() -> repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(decisionKey).latestVersion().singleResult());
+    DmnDecision decision = parsedByDefinitionId.computeIfAbsent(latest.getId(), id -> {
+      try (InputStream model = system.call(() -> repository.getDecisionModel(id))) {
+        return plainEngine.parseDecision(decisionKey, model);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    return inputs -> plainEngine.evaluateDecisionTable(decision, Variables.fromMap(inputs));
   }
 }
