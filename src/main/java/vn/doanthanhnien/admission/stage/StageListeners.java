@@ -18,6 +18,9 @@ import vn.doanthanhnien.admission.common.RefusedSubmissions;
 import vn.doanthanhnien.admission.identity.CurrentUser;
 import vn.doanthanhnien.admission.member.Member;
 import vn.doanthanhnien.admission.member.MemberService;
+import vn.doanthanhnien.admission.member.Mentors;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Task;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 import vn.doanthanhnien.admission.process.ProbationProcess;
 import vn.doanthanhnien.admission.probation.ProbationService;
@@ -43,9 +46,12 @@ public class StageListeners {
   private final MemberService members;
   private final UnitService units;
   private final MeterRegistry meters;
+  private final Mentors mentors;
 
   public StageListeners(StageRecorder recorder, CandidacyService candidacies, ProbationService probations,
-      StageForms forms, CurrentUser user, MemberService members, UnitService units, MeterRegistry meters) {
+      StageForms forms, CurrentUser user, MemberService members, UnitService units, MeterRegistry meters,
+      Mentors mentors) {
+    this.mentors = mentors;
     this.members = members;
     this.units = units;
     this.meters = meters;
@@ -65,7 +71,27 @@ public class StageListeners {
       task.setName(task.getName() + ": " + subject);
       task.setVariableLocal(BackgroundSubjects.SUBJECT_LABEL, subject);
     }
-    nameAfterMember(task, candidacies.get(candidacyId));
+    Candidacy candidacy = candidacies.get(candidacyId);
+    nameAfterMember(task, candidacy);
+    if (Task.INTRODUCER.equals(task.getTaskDefinitionKey())) {
+      offerMentorAsIntroducer(task, candidacy);
+    }
+  }
+
+  /**
+   * The member's mentor, read from the registry as the task is created (so one assigned after the nomination counts
+   * too), as the task's own variables named after the form's fields: Tasklist fills a form field from the variable of
+   * its key, so the officer sees the mentor already entered and may change it. Local to the task, so that the value
+   * submitted is what the stage records.
+   */
+  private void offerMentorAsIntroducer(DelegateTask task, Candidacy candidacy) {
+    mentors.assigned(candidacy.getMemberCode()).ifPresent(mentor -> {
+      task.setVariableLocal(PartyAdmissionProcess.INTRODUCER_NAME.field(), mentor.getMentorName());
+      if (mentor.getMentorOfficialSince() != null) {
+        task.setVariableLocal(PartyAdmissionProcess.INTRODUCER_OFFICIAL_SINCE.field(),
+            mentor.getMentorOfficialSince().toString());
+      }
+    });
   }
 
   /**
