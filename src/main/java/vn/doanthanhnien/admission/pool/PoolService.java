@@ -141,8 +141,11 @@ public class PoolService {
         candidates.add(candidate(member, When.WITHIN_YEAR, from, null, now, ratingOf, poolYear, mentor));
       }
     }
+    // Per branch, the most urgent first: those aging out soonest, then the others, then by when they become eligible.
+    Comparator<LocalDate> soonest = Comparator.nullsLast(Comparator.naturalOrder());
     candidates.sort(Comparator.comparing(Candidate::branchCode).thenComparing(Candidate::when)
-        .thenComparing(c -> !c.agingOut()).thenComparing(Candidate::memberCode));
+        .thenComparing(Candidate::eligibleUntil, soonest).thenComparing(Candidate::eligibleFrom, soonest)
+        .thenComparing(Candidate::fullName).thenComparing(Candidate::memberCode));
     return new Pool(unit.getCode(), unit.getName(), poolYear, asOf, all.size() - excluded.size(),
         candidates.stream().filter(c -> c.when() == When.NOW).count(),
         candidates.stream().filter(c -> c.when() == When.WITHIN_YEAR).count(),
