@@ -3,6 +3,7 @@ package vn.doanthanhnien.admission.common;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -23,12 +24,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class RuleTables {
 
+  /** Results per distinct inputs kept for this many sets of inputs of one table at most; then started afresh. */
+  private static final int MAX_REMEMBERED = 50_000;
+
   private final DecisionService decisions;
   private final RepositoryService repository;
   private final EngineAsSystem system;
   /** A DMN engine of its own, without the process engine's history: see {@link #unrecorded}. */
   private final DmnEngine plainEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-  private final Map<String, DmnDecision> parsedByDefinitionId = new ConcurrentHashMap<>();
+  private final Map<String, Unrecorded> unrecordedByKey = new ConcurrentHashMap<>();
+
+  /** The latest version of one table, parsed, and its results so far. */
+  private record Unrecorded(String definitionId, DmnDecision decision,
+      Map<Map<String, Object>, DmnDecisionTableResult> results) {
+  }
 
   public RuleTables(DecisionService decisions, RepositoryService repository, EngineAsSystem system) {
     this.decisions = decisions;
@@ -43,18 +52,30 @@ public class RuleTables {
   /**
    * The latest deployed version of a table, to evaluate for many cases that decide nothing (who will be eligible,
    * for the pool): evaluated as {@link #evaluate} does, but without a row of the engine's decision history per case,
-   * which for a bloc's ten thousand members would be ten thousand history rows of nothing decided.
+   * which for a bloc's ten thousand members would be ten thousand history rows of nothing decided. One evaluation
+   * takes about a millisecond (the FEEL engine parses every entry each time), so each distinct set of inputs is
+   * evaluated once per deployed version: a bloc's members have a few hundred (age in months, ratings).
    */
   public Function<Map<String, Object>, DmnDecisionTableResult> unrecorded(String decisionKey) {
     DecisionDefinition latest = system.call(() -> repository.createDecisionDefinitionQuery()
         .decisionDefinitionKey(decisionKey).latestVersion().singleResult());
-    DmnDecision decision = parsedByDefinitionId.computeIfAbsent(latest.getId(), id -> {
-      try (InputStream model = system.call(() -> repository.getDecisionModel(id))) {
-        return plainEngine.parseDecision(decisionKey, model);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    Unrecorded table = unrecordedByKey.compute(decisionKey, (key, known) ->
+        known != null && known.definitionId().equals(latest.getId()) ? known
+            : new Unrecorded(latest.getId(), parse(latest), new ConcurrentHashMap<>()));
+    return inputs -> {
+      if (table.results().size() > MAX_REMEMBERED) {
+        table.results().clear();
       }
-    });
-    return inputs -> plainEngine.evaluateDecisionTable(decision, Variables.fromMap(inputs));
+      return table.results().computeIfAbsent(new HashMap<>(inputs),
+          given -> plainEngine.evaluateDecisionTable(table.decision(), Variables.fromMap(given)));
+    };
+  }
+
+  private DmnDecision parse(DecisionDefinition definition) {
+    try (InputStream model = system.call(() -> repository.getDecisionModel(definition.getId()))) {
+      return plainEngine.parseDecision(definition.getKey(), model);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -44,13 +44,12 @@ public class EligibilityRules {
   }
 
   /**
-   * The latest table evaluated for many members without a decision history row each ({@link RuleTables#unrecorded}),
-   * and once per distinct set of inputs: a bloc's ten thousand members have a few hundred. Not shared between threads.
+   * The latest table evaluated for many members without a decision history row each, and once per distinct set of
+   * inputs ({@link RuleTables#unrecorded}).
    */
   public static final class Batch {
 
     private final Function<Map<String, Object>, DmnDecisionTableResult> table;
-    private final Map<Map<String, Object>, List<String>> refusalsOfInputs = new HashMap<>();
 
     private Batch(Function<Map<String, Object>, DmnDecisionTableResult> table) {
       this.table = table;
@@ -63,8 +62,7 @@ public class EligibilityRules {
      */
     public List<String> refusals(Member member, IntFunction<Optional<Rating>> ratingOf, LocalDate ratedAsOf,
         LocalDate agedAsOf) {
-      return refusalsOfInputs.computeIfAbsent(inputs(member, ratingOf, ratedAsOf, agedAsOf),
-          inputs -> table.apply(inputs).collectEntries(REFUSAL));
+      return table.apply(inputs(member, ratingOf, ratedAsOf, agedAsOf)).collectEntries(REFUSAL);
     }
   }
 
