@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -39,6 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.doanthanhnien.admission.member.Education;
+import vn.doanthanhnien.admission.member.Rating;
 import vn.doanthanhnien.admission.support.NodeClient;
 import vn.doanthanhnien.admission.support.NodeClient.Answer;
 import vn.doanthanhnien.admission.support.Pipeline;
@@ -168,9 +171,9 @@ class BranchYearTest {
 
   @Test
   void ratingsAreKeptPerYearAndTheNominationReadsThePreviousYears() {
-    String rated = members.register(d -> d.branch(branch).rated(vn.doanthanhnien.admission.member.Rating.EXCELLENT,
+    String rated = members.register(d -> d.branch(branch).rated(Rating.EXCELLENT,
         2024));
-    String ratedLater = members.register(d -> d.branch(branch).rated(vn.doanthanhnien.admission.member.Rating.GOOD,
+    String ratedLater = members.register(d -> d.branch(branch).rated(Rating.GOOD,
         2024));
 
     Answer first = http.put(secretary, "/api/branches/" + branch + "/ratings/2025",
@@ -228,7 +231,7 @@ class BranchYearTest {
 
     // What Tasklist loads into the form: the mentor, already entered.
     Map<String, Object> shown = http.get(cellOfficer, "/engine-rest/task/" + task + "/form-variables").json();
-    assertThat(List.of(valueOf(shown, "introducerName"), valueOf(shown, "introducerOfficialSince")))
+    assertThat(Arrays.asList(valueOf(shown, "introducerName"), valueOf(shown, "introducerOfficialSince")))
         .containsExactly("Trần Thị Hướng Dẫn", "2015-03-02");
   }
 
@@ -268,7 +271,7 @@ class BranchYearTest {
   private void add(String kind, UnaryOperator<Draft> draft, String rating2025, int count) {
     for (int i = 0; i < count; i++) {
       String code = members.register(d -> draft.apply(d.branch(branch)
-          .rated(vn.doanthanhnien.admission.member.Rating.EXCELLENT, 2024)));
+          .rated(Rating.EXCELLENT, 2024)));
       ratingOf.put(code, rating2025);
       group.computeIfAbsent(kind, k -> new ArrayList<>()).add(code);
     }
@@ -325,7 +328,7 @@ class BranchYearTest {
   }
 
   private static List<String> codes(List<Map<String, Object>> candidates,
-      java.util.function.Predicate<Map<String, Object>> which) {
+      Predicate<Map<String, Object>> which) {
     return candidates.stream().filter(which).map(c -> (String) c.get("memberCode")).toList();
   }
 
