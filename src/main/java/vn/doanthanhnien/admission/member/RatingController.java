@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,6 +24,9 @@ import vn.doanthanhnien.admission.member.BranchRatings.Recorded;
 @Tag(name = "Xếp loại đoàn viên", description = "Đánh giá, xếp loại đoàn viên hằng năm")
 @RestController
 public class RatingController {
+
+  private static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final BranchRatings ratings;
 
@@ -66,6 +73,17 @@ public class RatingController {
   @GetMapping("/api/branches/{branch}/ratings/{year}")
   public List<MemberRating> ofYear(@PathVariable String branch, @PathVariable int year) {
     return ratings.ofYear(branch, year);
+  }
+
+  @Operation(summary = "Mẫu Excel xếp loại năm của chi đoàn", description = "Các đoàn viên của chi đoàn với các cột "
+      + "memberCode, fullName, rating (xếp loại đã ghi của năm đó, nếu có), để điền rồi tải lên "
+      + "POST /api/branches/{branch}/ratings/{year}/import.")
+  @GetMapping("/api/branches/{branch}/ratings/{year}.xlsx")
+  public ResponseEntity<byte[]> sheet(@PathVariable String branch, @PathVariable int year) {
+    byte[] sheet = RatingSheet.of(year, ratings.ofYear(branch, year));
+    return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename("xep-loai-" + year + "-" + branch + ".xlsx").build().toString())
+        .body(sheet);
   }
 
   @Operation(summary = "Lịch sử xếp loại của một đoàn viên", description = "Xếp loại từng năm, năm sớm nhất trước; "

@@ -3,6 +3,7 @@ package vn.doanthanhnien.admission.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -135,6 +136,21 @@ class BranchYearTest {
     assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(uploaded.getBody()).containsEntry("recorded", 40).containsEntry("replaced", 0)
         .containsEntry("unrated", List.of());
+    assertThat(storedRatings(2025)).isEqualTo(40);
+    // The sheet to fill in lists every member with the rating recorded; sent back as it is, it replaces each one.
+    ResponseEntity<byte[]> sheet = rest.withBasicAuth(secretary, "demo")
+        .getForEntity("/api/branches/" + branch + "/ratings/2025.xlsx", byte[].class);
+    assertThat(sheet.getStatusCode()).isEqualTo(HttpStatus.OK);
+    try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(sheet.getBody()))) {
+      Sheet filled = read.getSheetAt(0);
+      assertThat(filled.getLastRowNum()).isEqualTo(40);
+      List<String> lines = new ArrayList<>();
+      filled.forEach(row -> lines.add(row.getCell(0).getStringCellValue() + " " + row.getCell(2).getStringCellValue()));
+      assertThat(lines).contains("memberCode rating", group.get("turning18").get(0) + " Hoàn thành tốt nhiệm vụ",
+          group.get("ratedBelowGood").get(0) + " Hoàn thành nhiệm vụ");
+    }
+    assertThat(upload(secretary, sheet.getBody()).getBody()).containsEntry("recorded", 40)
+        .containsEntry("replaced", 40);
     assertThat(storedRatings(2025)).isEqualTo(40);
 
     // Two nominated and one admitted already: not in the pool.
