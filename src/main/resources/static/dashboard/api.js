@@ -176,3 +176,28 @@ export const PARTY_KINDS = ['PARTY_SUPERIOR_COMMITTEE', 'PARTY_COMMITTEE', 'PART
 export function indent(depth, text) {
   return '\u00a0\u00a0\u00a0'.repeat(depth) + text;
 }
+
+/** Administrators: every unit of both trees. Officers: the units of their roles and every unit below them. */
+export function offeredUnits(me, tree) {
+  const groups = [];
+  if (me.administrator) {
+    groups.push({ label: 'Đoàn Thanh niên', rows: tree.roots(YOUTH_KINDS).flatMap((u) => tree.walk(u.code)) });
+    groups.push({ label: 'Đảng', rows: tree.roots(PARTY_KINDS).flatMap((u) => tree.walk(u.code)) });
+  } else {
+    const seen = new Set();
+    me.roles.forEach((role) => {
+      const rows = tree.walk(role.unitCode).filter((row) => !seen.has(row.unit.code));
+      rows.forEach((row) => seen.add(row.unit.code));
+      if (rows.length) {
+        groups.push({ label: `${role.roleTitle} — ${role.unitName}`, rows });
+      }
+    });
+  }
+  return groups.filter((g) => g.rows.length);
+}
+
+export function fillUnits(select, groups, wanted) {
+  select.replaceChildren(...groups.map((group) => element('optgroup', { label: group.label },
+    group.rows.map(({ unit, depth }) => element('option', { value: unit.code, selected: unit.code === wanted },
+      indent(depth, `${unit.name} (${unit.code})`))))));
+}

@@ -1,6 +1,6 @@
 import {
-  api, currentYear, describe, element, fillYears, formatNumber, formatPercent, indent, PARTY_KINDS, showError,
-  showSignIn, UnitTree, YOUTH_KINDS,
+  api, currentYear, describe, element, fillUnits, fillYears, formatNumber, formatPercent, offeredUnits, showError,
+  showSignIn, UnitTree,
 } from './api.js';
 
 const COLORS = { quota: '#9aa5b1', nominated: '#5c6bc0', introduced: '#1e88e5', admitted: '#c62828' };
@@ -18,7 +18,7 @@ async function start() {
   stages = stageList;
   showUser(me);
 
-  const offered = offeredUnits(me);
+  const offered = offeredUnits(me, tree);
   if (!offered.length) {
     $('status').textContent = 'Tài khoản của bạn chưa thuộc đơn vị nào nên chưa có số liệu để xem. '
       + 'Hãy đề nghị quản trị hệ thống thêm bạn vào nhóm của đơn vị.';
@@ -52,31 +52,6 @@ function showUser(me) {
     $('quota-link').hidden = false;
   }
   $('user').replaceChildren(element('strong', {}, me.name), element('span', {}, roles.join('; ')));
-}
-
-/** Administrators: every unit of both trees. Officers: the units of their roles and every unit below them. */
-function offeredUnits(me) {
-  const groups = [];
-  if (me.administrator) {
-    groups.push({ label: 'Đoàn Thanh niên', rows: tree.roots(YOUTH_KINDS).flatMap((u) => tree.walk(u.code)) });
-    groups.push({ label: 'Đảng', rows: tree.roots(PARTY_KINDS).flatMap((u) => tree.walk(u.code)) });
-  } else {
-    const seen = new Set();
-    me.roles.forEach((role) => {
-      const rows = tree.walk(role.unitCode).filter((row) => !seen.has(row.unit.code));
-      rows.forEach((row) => seen.add(row.unit.code));
-      if (rows.length) {
-        groups.push({ label: `${role.roleTitle} — ${role.unitName}`, rows });
-      }
-    });
-  }
-  return groups.filter((g) => g.rows.length);
-}
-
-function fillUnits(select, groups, wanted) {
-  select.replaceChildren(...groups.map((group) => element('optgroup', { label: group.label },
-    group.rows.map(({ unit, depth }) => element('option', { value: unit.code, selected: unit.code === wanted },
-      indent(depth, `${unit.name} (${unit.code})`))))));
 }
 
 /** Selects a unit, adding it to the list when it is not there (a sub-unit picked in the table). */

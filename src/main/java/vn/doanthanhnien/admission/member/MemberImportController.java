@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +23,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import vn.doanthanhnien.admission.member.ImportRefusedException.Problem;
 
 /**
- * {@code POST /api/members/import} with the file in the multipart field {@code file}. The upload is parsed only when
+ * {@code POST /api/members/import} and {@code POST /api/branches/{branch}/ratings/{year}/import}, with the file in
+ * the multipart field {@code file}. The upload is parsed only when
  * this controller asks for it ({@code spring.servlet.multipart.resolve-lazily}), so that an upload over the servlet's
  * hard cap too reaches the handlers below and gets a Vietnamese answer.
  */
@@ -33,9 +35,11 @@ public class MemberImportController {
   private static final Logger LOG = LoggerFactory.getLogger(MemberImportController.class);
 
   private final MemberImport imports;
+  private final RatingImport ratings;
 
-  public MemberImportController(MemberImport imports) {
+  public MemberImportController(MemberImport imports, RatingImport ratings) {
     this.imports = imports;
+    this.ratings = ratings;
   }
 
   public record Imported(int imported, String message) {
@@ -58,6 +62,24 @@ public class MemberImportController {
     int imported = imports.importFile(file.getOriginalFilename(), file.getBytes());
     LOG.info("{} members imported from {}", imported, file.getOriginalFilename());
     return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(imported, "Đã nhập " + imported + " đoàn viên."));
+  }
+
+  @Operation(summary = "Nhập xếp loại năm của chi đoàn từ Excel hoặc CSV", description = "Cột memberCode và rating "
+      + "(fullName nếu có thì không đọc), cùng các kiểm tra như PUT /api/branches/{branch}/ratings/{year}. Ghi tất cả "
+      + "hoặc không ghi gì: khi có lỗi trả về 400 với `problems` (dòng, cột, giá trị, lý do).")
+  @ApiResponse(responseCode = "200", description = "Đã ghi xếp loại của mọi đoàn viên trong tệp")
+  @ApiResponse(responseCode = "400", description = "Tệp bị từ chối, không ghi xếp loại nào",
+      content = @Content(schema = @Schema(implementation = Refused.class)))
+  @PostMapping("/api/branches/{branch}/ratings/{year}/import")
+  public RatingController.RecordedView importRatings(@PathVariable String branch, @PathVariable int year,
+      @RequestParam("file") MultipartFile file) throws IOException {
+    if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+      throw ImportRefusedException.file("chưa chọn tệp.");
+    }
+    BranchRatings.Recorded recorded = ratings.importFile(branch, year, file.getOriginalFilename(), file.getBytes());
+    LOG.info("{} ratings of {} recorded for branch {} from {}", recorded.recorded(), year, branch,
+        file.getOriginalFilename());
+    return RatingController.RecordedView.of(recorded);
   }
 
   @ExceptionHandler(ImportRefusedException.class)

@@ -19,6 +19,7 @@ public final class PartyAdmissionProcess {
     public static final String BRANCH_VOTE = "recordBranchVote";
     public static final String YOUTH_COMMITTEE_RESOLUTION = "recordYouthCommitteeResolution";
     public static final String AWARENESS_CERTIFICATE = "recordAwarenessCertificate";
+    public static final String INTRODUCER = "assignIntroducer";
     public static final String DOSSIER = "checkDossier";
     public static final String BACKGROUND_VERIFICATION = "verifyBackground";
     public static final String PARTY_CELL_VOTE = "recordPartyCellVote";
@@ -44,6 +45,9 @@ public final class PartyAdmissionProcess {
 
   public static final StageField CERTIFICATE_DATE = new StageField(Task.AWARENESS_CERTIFICATE, "certificateDate");
   public static final StageField INTRODUCTION_DATE = new StageField(Task.YOUTH_COMMITTEE_RESOLUTION, "resolutionDate");
+  /** The introducer's fields, which show the member's mentor as their default (a variable of the task, by key). */
+  public static final StageField INTRODUCER_NAME = new StageField(Task.INTRODUCER, "introducerName");
+  public static final StageField INTRODUCER_OFFICIAL_SINCE = new StageField(Task.INTRODUCER, "introducerOfficialSince");
   public static final StageField DOSSIER_DATE = new StageField(Task.DOSSIER, "dossierDate");
   public static final StageField SPOUSE_LISTED = new StageField(Task.DOSSIER, "spouseListed");
   public static final StageField SPOUSE_PARENTS_LISTED = new StageField(Task.DOSSIER, "spouseParentsListed");

@@ -22,6 +22,9 @@ import vn.doanthanhnien.admission.common.RefusedSubmissions;
 import vn.doanthanhnien.admission.identity.CurrentUser;
 import vn.doanthanhnien.admission.member.Member;
 import vn.doanthanhnien.admission.member.MemberService;
+import vn.doanthanhnien.admission.member.Mentors;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Task;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
 import vn.doanthanhnien.admission.process.ProbationProcess;
 import vn.doanthanhnien.admission.probation.ProbationService;
@@ -51,13 +54,15 @@ public class StageListeners {
   private final StageTimes stageTimes;
   private final HistoryService history;
   private final EngineAsSystem system;
+  private final Mentors mentors;
 
   public StageListeners(StageRecorder recorder, CandidacyService candidacies, ProbationService probations,
       StageForms forms, CurrentUser user, MemberService members, UnitService units, MeterRegistry meters,
-      StageTimes stageTimes, HistoryService history, EngineAsSystem system) {
+      StageTimes stageTimes, HistoryService history, EngineAsSystem system, Mentors mentors) {
     this.stageTimes = stageTimes;
     this.history = history;
     this.system = system;
+    this.mentors = mentors;
     this.members = members;
     this.units = units;
     this.meters = meters;
@@ -77,7 +82,27 @@ public class StageListeners {
       task.setName(task.getName() + ": " + subject);
       task.setVariableLocal(BackgroundSubjects.SUBJECT_LABEL, subject);
     }
-    nameAfterMember(task, candidacies.get(candidacyId));
+    Candidacy candidacy = candidacies.get(candidacyId);
+    nameAfterMember(task, candidacy);
+    if (Task.INTRODUCER.equals(task.getTaskDefinitionKey())) {
+      offerMentorAsIntroducer(task, candidacy);
+    }
+  }
+
+  /**
+   * The member's mentor, read from the registry as the task is created (so one assigned after the nomination counts
+   * too), as the task's own variables named after the form's fields: Tasklist fills a form field from the variable of
+   * its key, so the officer sees the mentor already entered and may change it. Local to the task, so that the value
+   * submitted is what the stage records.
+   */
+  private void offerMentorAsIntroducer(DelegateTask task, Candidacy candidacy) {
+    mentors.assigned(candidacy.getMemberCode()).ifPresent(mentor -> {
+      task.setVariableLocal(PartyAdmissionProcess.INTRODUCER_NAME.field(), mentor.getMentorName());
+      if (mentor.getMentorOfficialSince() != null) {
+        task.setVariableLocal(PartyAdmissionProcess.INTRODUCER_OFFICIAL_SINCE.field(),
+            mentor.getMentorOfficialSince().toString());
+      }
+    });
   }
 
   /**

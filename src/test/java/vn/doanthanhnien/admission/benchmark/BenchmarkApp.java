@@ -130,6 +130,12 @@ final class BenchmarkApp implements AutoCloseable {
           statement.setObject(5, born.plusYears(16));
           statement.setInt(6, today.getYear() - 1);
         });
+    // The eligibility rules read the rating of the previous year from the history (V21).
+    jdbc().batchUpdate("insert into member_rating (member_code, rating_year, rating) values (?, ?, 'EXCELLENT')",
+        codes, 1000, (statement, code) -> {
+          statement.setString(1, code);
+          statement.setInt(2, today.getYear() - 1);
+        });
   }
 
   @Override

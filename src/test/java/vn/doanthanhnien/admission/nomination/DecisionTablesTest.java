@@ -18,34 +18,38 @@ class DecisionTablesTest {
 
   @Test
   void anEligibleMemberHasNoRefusalReason() {
-    assertThat(eligibility(216, true, "LOWER_SECONDARY", "GOOD", 1).getResultList()).isEmpty();
-    assertThat(eligibility(371, true, "POSTGRADUATE", "EXCELLENT", 0).getResultList()).isEmpty();
+    assertThat(eligibility(216, true, "LOWER_SECONDARY", "GOOD", null).getResultList()).isEmpty();
+    assertThat(eligibility(371, true, "POSTGRADUATE", "EXCELLENT", "NOT_COMPLETED").getResultList()).isEmpty();
   }
 
   @Test
   void eachEligibilityRuleRefusesAtItsBoundary() {
-    assertThat(eligibility(215, true, "UNIVERSITY", "GOOD", 1).collectEntries("refusalReason"))
+    assertThat(eligibility(215, true, "UNIVERSITY", "GOOD", "GOOD").collectEntries("refusalReason"))
         .containsExactly("Chưa đủ 18 tuổi (tính tròn tháng)");
-    assertThat(eligibility(372, true, "UNIVERSITY", "GOOD", 1).collectEntries("refusalReason"))
+    assertThat(eligibility(372, true, "UNIVERSITY", "GOOD", "GOOD").collectEntries("refusalReason"))
         .containsExactly("Quá 30 tuổi, không còn trong độ tuổi đoàn viên");
-    assertThat(eligibility(300, false, "UNIVERSITY", "GOOD", 1).collectEntries("refusalReason"))
+    assertThat(eligibility(300, false, "UNIVERSITY", "GOOD", "GOOD").collectEntries("refusalReason"))
         .containsExactly("Không phải đoàn viên đang sinh hoạt");
-    assertThat(eligibility(300, true, "PRIMARY", "GOOD", 1).collectEntries("refusalReason"))
+    assertThat(eligibility(300, true, "PRIMARY", "GOOD", "GOOD").collectEntries("refusalReason"))
         .containsExactly("Trình độ học vấn dưới trung học cơ sở");
-    assertThat(eligibility(300, true, "UNIVERSITY", "COMPLETED", 1).collectEntries("refusalReason"))
+    assertThat(eligibility(300, true, "UNIVERSITY", "COMPLETED", "EXCELLENT").collectEntries("refusalReason"))
         .containsExactly("Năm trước không được xếp loại hoàn thành xuất sắc hoặc hoàn thành tốt nhiệm vụ");
-    assertThat(eligibility(300, true, "UNIVERSITY", "GOOD", 2).collectEntries("refusalReason"))
+  }
+
+  @Test
+  void theRatingReadIsThePreviousYearsAndNoneIsItsOwnReason() {
+    // Rated excellent two years ago, not rated last year: only the missing rating is named.
+    assertThat(eligibility(300, true, "UNIVERSITY", null, "EXCELLENT").collectEntries("refusalReason"))
         .containsExactly("Chưa có xếp loại của năm trước");
   }
 
   @Test
   void everyBrokenRuleIsCollected() {
-    // Every rule but the upper age limit is broken: each is named once.
-    assertThat(eligibility(200, false, "PRIMARY", "NOT_COMPLETED", 3).collectEntries("refusalReason"))
+    // Every rule but the upper age limit and the missing rating is broken: each is named once.
+    assertThat(eligibility(200, false, "PRIMARY", "NOT_COMPLETED", null).collectEntries("refusalReason"))
         .containsExactlyInAnyOrder("Chưa đủ 18 tuổi (tính tròn tháng)", "Không phải đoàn viên đang sinh hoạt",
             "Trình độ học vấn dưới trung học cơ sở",
-            "Năm trước không được xếp loại hoàn thành xuất sắc hoặc hoàn thành tốt nhiệm vụ",
-            "Chưa có xếp loại của năm trước");
+            "Năm trước không được xếp loại hoàn thành xuất sắc hoặc hoàn thành tốt nhiệm vụ");
   }
 
   @Test
@@ -68,11 +72,11 @@ class DecisionTablesTest {
     assertThat(certificateValid(61)).isFalse();
   }
 
-  private DmnDecisionTableResult eligibility(int ageMonths, boolean active, String education, String rating,
-      int ratingYearsAgo) {
+  private DmnDecisionTableResult eligibility(int ageMonths, boolean active, String education,
+      String previousYearRating, String ratingTwoYearsAgo) {
     return DMN.evaluateDecisionTable(decision("nominationEligibility"), Variables.createVariables()
         .putValue("ageMonths", ageMonths).putValue("youthUnionActive", active).putValue("education", education)
-        .putValue("lastRating", rating).putValue("ratingYearsAgo", ratingYearsAgo));
+        .putValue("previousYearRating", previousYearRating).putValue("ratingTwoYearsAgo", ratingTwoYearsAgo));
   }
 
   private Map<String, Object> threshold(String stage) {
