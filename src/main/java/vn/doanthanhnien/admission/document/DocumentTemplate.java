@@ -25,7 +25,8 @@ import vn.doanthanhnien.admission.document.OfficialDocument.Span;
  *   <li>{@code ${name}} is replaced by a value of the stage, {@code ${name|upper}} by the value in capitals;
  *   <li>{@code **bold**} and {@code *italic*} mark text; a line of asterisks only ({@code ***}) is kept as it is;
  *   <li>a line starting with {@code {if passed}} or {@code {if failed}} is kept only when the vote passed (the
- *   admission was approved) or not.
+ *   admission was approved) or not; one starting with {@code {if name}} only when the value {@code name} is there
+ *   and not empty (a stage recorded at a shared meeting has {@code meetingId});
  * </ul>
  * A mistake in a template (an unknown section or placeholder) fails loudly rather than print a wrong document.
  */
@@ -38,6 +39,8 @@ final class DocumentTemplate {
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
   private static final String IF_PASSED = "{if passed}";
   private static final String IF_FAILED = "{if failed}";
+  /** {@code {if meetingId}}: the line prints only when the stage recorded that value (here: at a shared meeting). */
+  private static final Pattern IF_VALUE = Pattern.compile("\\{if ([A-Za-z0-9_.]+)}");
 
   private enum Section {
     HEADER_LEFT(Align.CENTER, 13),
@@ -76,7 +79,13 @@ final class DocumentTemplate {
     FAILED
   }
 
-  private record TemplateLine(int number, Condition condition, List<Span> spans) {
+  /** @param requires the value that must be present and not empty for the line to print; null: none */
+  private record TemplateLine(int number, Condition condition, String requires, List<Span> spans) {
+
+    boolean prints(boolean passed, Map<String, String> values) {
+      return (condition == Condition.ALWAYS || (condition == Condition.PASSED) == passed)
+          && (requires == null || values.get(requires) != null && !values.get(requires).isEmpty());
+    }
   }
 
   private record Part(Section section, List<TemplateLine> lines) {
@@ -133,7 +142,7 @@ final class DocumentTemplate {
     Column left = null;
     for (Part part : parts) {
       Column column = new Column(part.section().align, part.section().fontSize, part.lines().stream()
-          .filter(l -> l.condition() == Condition.ALWAYS || (l.condition() == Condition.PASSED) == passed)
+          .filter(l -> l.prints(passed, values))
           .map(l -> new Line(l.spans().stream().map(s -> fill(s, values, l.number())).toList()))
           .toList());
       if (part.section().right() != null) {
@@ -178,10 +187,16 @@ final class DocumentTemplate {
       condition = Condition.FAILED;
       line = line.substring(IF_FAILED.length()).strip();
     }
+    String requires = null;
+    Matcher ifValue = IF_VALUE.matcher(line);
+    if (ifValue.lookingAt()) {
+      requires = ifValue.group(1);
+      line = line.substring(ifValue.end()).strip();
+    }
     if (BAD_PLACEHOLDER.matcher(line).find()) {
       throw new IllegalStateException(name + " line " + number + ": a ${…} placeholder is malformed");
     }
-    return new TemplateLine(number, condition, spans(line));
+    return new TemplateLine(number, condition, requires, spans(line));
   }
 
   private static List<Span> spans(String line) {

@@ -1,0 +1,39 @@
+package vn.doanthanhnien.admission.process;
+
+/**
+ * The names of processes/unit-meeting.bpmn (one meeting recorded for several candidacies in Tasklist) that Java relies
+ * on. Which stage each of its user tasks records is the task's extension property {@link #STAGE_PROPERTY}; which of the
+ * task form's fields are shared by the meeting and which are per person is the form's own layout (the fields inside
+ * its dynamic list {@link Var#CANDIDATES} are per person).
+ */
+public final class UnitMeetingProcess {
+
+  public static final String KEY = "unit-meeting";
+  /** The extension property of a user task of the meeting process naming the pipeline's task it records. */
+  public static final String STAGE_PROPERTY = "stage";
+  /** A per-person field of a class or ceremony: whether the candidate attended; absent ones keep their task open. */
+  public static final String ATTENDED = "attended";
+
+  public static final class Var {
+    /** Start form: the pipeline's task key the meeting records. */
+    public static final String STAGE = "meetingStage";
+    /** Start form (optional when the officer answers for one unit at that stage): the unit that met. */
+    public static final String UNIT = "meetingUnitCode";
+    /** Who started the meeting (camunda:initiator); its tasks are assigned to them. */
+    public static final String INITIATOR = "meetingInitiator";
+    /** The candidacies open at the stage in the unit, one object per person: the form's dynamic list. */
+    public static final String CANDIDATES = "meetingCandidates";
+    /** Each listed item's candidacy, as the list carries it. */
+    public static final String CANDIDACY_ID = PartyAdmissionProcess.Var.CANDIDACY_ID;
+    /** Transient, on each candidacy's task completed by a meeting: the meeting's number, for its timeline. */
+    public static final String MEETING_ID = "meetingId";
+    /** Set once recorded: the meeting's number in the application. */
+    public static final String RECORDED_MEETING_ID = "recordedMeetingId";
+
+    private Var() {
+    }
+  }
+
+  private UnitMeetingProcess() {
+  }
+}
