@@ -166,7 +166,9 @@ public class MeetingService {
         "Bước «" + stage + "» không ghi nhận theo cuộc họp chung."));
     List<Map<String, Object>> waiting = new ArrayList<>();
     for (Task task : openTasks(stage, unitCode)) {
-      Optional<Candidacy> candidacy = CandidacyService.parseId(businessKey(task)).map(candidacies::get);
+      // Only a candidacy's own instance: one started by hand with its number as business key is not it.
+      Optional<Candidacy> candidacy = CandidacyService.parseId(businessKey(task)).flatMap(this::find)
+          .filter(c -> task.getProcessInstanceId().equals(c.getProcessInstanceId()));
       if (candidacy.isEmpty() || task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
         continue;
       }
