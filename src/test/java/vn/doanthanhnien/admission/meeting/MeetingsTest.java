@@ -14,6 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.TaskService;
@@ -74,7 +77,7 @@ class MeetingsTest {
     seven.forEach(i -> votes.add(Map.of("candidacyId", id(i), "votesFor", 20, "votesAgainst", 2)));
     votes.add(Map.of("candidacyId", id(failing), "votesFor", 12, "votesAgainst", 10));
     ResponseEntity<Map<String, Object>> branch = post("secretary", Map.of("stage", "recordBranchVote",
-        "unit", "KTNN-01", "shared", Map.of("meetingDate", pipeline.daysAgo(7), "branchMemberCount", 25,
+        "unit", "KTNN-01", "shared", Map.of("meetingDate", pipeline.daysAgo(12), "branchMemberCount", 25,
             "attendeeCount", 22, "resolutionNumber", "07-NQ/CĐ"), "results", votes));
 
     // then every task is completed at once, seven passed and the eighth is rejected
@@ -99,16 +102,44 @@ class MeetingsTest {
     List<Map<String, Object>> resolution = new ArrayList<>();
     seven.forEach(i -> resolution.add(Map.of("candidacyId", id(i), "votesFor", 9, "votesAgainst", 0)));
     ResponseEntity<Map<String, Object>> committee = post("youthcommittee", Map.of("stage",
-        "recordYouthCommitteeResolution", "unit", "KTNN", "shared", Map.of("resolutionDate", pipeline.daysAgo(5),
+        "recordYouthCommitteeResolution", "unit", "KTNN", "shared", Map.of("resolutionDate", pipeline.daysAgo(11),
             "committeeMemberCount", 9, "resolutionNumber", "21-NQ/ĐTN"), "results", resolution));
 
     // then all seven are introduced; the two with a valid certificate skip the awareness class
     assertThat(committee.getStatusCode().value()).as("%s", committee.getBody()).isEqualTo(201);
     seven.forEach(pipeline::runAutomaticSteps);
-    seven.forEach(i -> assertThat(candidacies.get(id(i)).getIntroducedOn()).isEqualTo(pipeline.today().minusDays(5)));
+    seven.forEach(i -> assertThat(candidacies.get(id(i)).getIntroducedOn()).isEqualTo(pipeline.today().minusDays(11)));
     assertThat(seven).extracting(i -> pipeline.task(i).getTaskDefinitionKey()).containsExactly("assignIntroducer",
         "assignIntroducer", "recordAwarenessCertificate", "recordAwarenessCertificate", "recordAwarenessCertificate",
         "recordAwarenessCertificate", "recordAwarenessCertificate");
+
+    // when the youth committee downloads the list of the members it introduced that day, then hands it over
+    String period = "?unit=KTNN&from=" + pipeline.daysAgo(11) + "&to=" + pipeline.daysAgo(11);
+    String listed = docxText("youthcommittee", "/api/handovers/list.docx" + period);
+    String listedPdf = pdfText("youthcommittee", "/api/handovers/list.pdf" + period);
+    ResponseEntity<Map<String, Object>> handover = as("youthcommittee").exchange("/api/handovers", HttpMethod.POST,
+        new HttpEntity<>(Map.of("unit", "KTNN", "from", pipeline.daysAgo(11), "to", pipeline.daysAgo(11),
+            "handedOverOn", pipeline.daysAgo(1), "handedOverBy", "Đ/c Lê Thị Hoa, Bí thư Đoàn cơ sở")), OBJECT);
+
+    // then the list names the seven with their resolution, and each of the seven was handed over that day
+    for (String text : List.of(listed, listedPdf)) {
+      assertThat(text).contains("DANH SÁCH", "giới thiệu 7 đoàn viên ưu tú", "Đảng ủy Kiểm toán Nhà nước",
+          "Nghị quyết giới thiệu số 21-NQ/ĐTN");
+      seven.forEach(i -> assertThat(text).contains(name(i)));
+      assertThat(text).doesNotContain(name(failing));
+    }
+    assertThat(handover.getStatusCode().value()).as("%s", handover.getBody()).isEqualTo(201);
+    assertThat(handover.getBody().get("candidacies")).asList().hasSize(7);
+    seven.forEach(i -> {
+      assertThat(candidacies.get(id(i)).getHandedOverOn()).isEqualTo(pipeline.today().minusDays(1));
+      assertThat(candidacies.timeline(id(i))).filteredOn(e -> e.getAction() == TimelineAction.HANDED_OVER)
+          .singleElement().satisfies(e -> assertThat(e.getSummary()).contains("Đ/c Lê Thị Hoa"));
+    });
+    assertThat(docxText("youthcommittee", "/api/handovers/list.docx" + period))
+        .contains("người trao: Đ/c Lê Thị Hoa, Bí thư Đoàn cơ sở");
+    assertThat(as("youthcommittee").exchange("/api/handovers", HttpMethod.POST, new HttpEntity<>(Map.of("unit", "KTNN",
+        "from", pipeline.daysAgo(11), "to", pipeline.daysAgo(11), "handedOverOn", pipeline.daysAgo(0),
+        "handedOverBy", "Đ/c Lê Thị Hoa")), OBJECT).getStatusCode().value()).as("the same list again").isEqualTo(409);
 
     // when the Party cell records one class for the five
     List<Map<String, Object>> classResults = new ArrayList<>();
@@ -219,6 +250,80 @@ class MeetingsTest {
         .isTrue();
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSecretaryRecordsABranchMeetingInTasklistThroughTheMeetingProcess() throws IOException {
+    // given three candidacies waiting for the branch vote
+    List<ProcessInstance> three = List.of(pipeline.nominate(members.eligible()),
+        pipeline.nominate(members.eligible()), pipeline.nominate(members.eligible()));
+
+    // when the secretary starts a meeting from Tasklist's start form, as Tasklist does
+    ResponseEntity<Map<String, Object>> started = as("secretary").exchange(
+        "/engine-rest/process-definition/key/unit-meeting/submit-form", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", Map.of("meetingStage", Map.of("value", "recordBranchVote")))), OBJECT);
+
+    // then the meeting task is the secretary's, its list holds the candidacies waiting in the branch
+    assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(200);
+    List<Map<String, Object>> meetingTasks = as("secretary").exchange(
+        "/engine-rest/task?processInstanceId={id}&maxResults=10", HttpMethod.GET, null, LIST,
+        started.getBody().get("id")).getBody();
+    assertThat(meetingTasks).singleElement().satisfies(t -> assertThat(t)
+        .containsEntry("taskDefinitionKey", "recordBranchMeeting").containsEntry("assignee", "secretary"));
+    String taskId = (String) meetingTasks.get(0).get("id");
+    Map<String, Object> candidates = (Map<String, Object>) as("secretary").exchange(
+        "/engine-rest/task/{id}/form-variables", HttpMethod.GET, null, OBJECT, taskId).getBody()
+        .get("meetingCandidates");
+    assertThat(candidates).containsEntry("type", "Json");
+    List<Map<String, Object>> list = JSON.readValue((String) candidates.get("value"), List.class);
+    three.forEach(i -> assertThat(list).anySatisfy(item -> assertThat(item)
+        .containsEntry("candidacyId", String.valueOf(id(i))).containsEntry("memberFullName", name(i))));
+
+    // when the officer enters a vote above the people present for one of them
+    ResponseEntity<Map<String, Object>> refused = submitMeeting(taskId, candidates, list, String.valueOf(id(three.get(1))));
+
+    // then Tasklist shows the refusal naming the candidate, the task stays open, nothing is stored
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) refused.getBody().get("message")).contains("Hồ sơ số " + id(three.get(1)) + " ("
+        + name(three.get(1)) + "): Tổng số phiếu tán thành và không tán thành (32) không được lớn hơn số đoàn viên "
+        + "dự họp (22).");
+    assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    three.forEach(i -> assertThat(pipeline.task(i).getTaskDefinitionKey()).isEqualTo("recordBranchVote"));
+
+    // when the officer corrects it and completes the task
+    ResponseEntity<Map<String, Object>> recorded = submitMeeting(taskId, candidates, list, null);
+
+    // then every listed candidacy has its branch vote from the one meeting
+    assertThat(recorded.getStatusCode().value()).as("%s", recorded.getBody()).isEqualTo(204);
+    three.forEach(i -> {
+      assertThat(pipeline.task(i).getTaskDefinitionKey()).isEqualTo("recordYouthCommitteeResolution");
+      assertThat(stageRecord(id(i), "recordBranchVote").getDetails()).contains("\"meetingId\":",
+          "\"resolutionNumber\":\"12-NQ/CĐ\"");
+    });
+    assertThat(three.stream().map(i -> stageRecord(id(i), "recordBranchVote").getDetails()
+        .replaceAll(".*\"meetingId\":(\\d+).*", "$1")).distinct()).hasSize(1);
+  }
+
+  /** Submits the meeting form as Tasklist does: plain fields as values, the list as one Json value. */
+  private ResponseEntity<Map<String, Object>> submitMeeting(String taskId, Map<String, Object> candidates,
+      List<Map<String, Object>> list, String tooManyVotes) throws IOException {
+    List<Map<String, Object>> entered = new ArrayList<>();
+    for (Map<String, Object> item : list) {
+      Map<String, Object> person = new LinkedHashMap<>(item);
+      person.put("votesFor", item.get("candidacyId").equals(tooManyVotes) ? 30 : 20);
+      person.put("votesAgainst", 2);
+      entered.add(person);
+    }
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("type", "Json");
+    value.put("valueInfo", candidates.get("valueInfo"));
+    value.put("value", JSON.writeValueAsString(entered));
+    Map<String, Object> variables = Map.of("meetingDate", Map.of("value", pipeline.daysAgo(2)),
+        "branchMemberCount", Map.of("value", 25), "attendeeCount", Map.of("value", 22),
+        "resolutionNumber", Map.of("value", "12-NQ/CĐ"), "meetingCandidates", value);
+    return as("secretary").exchange("/engine-rest/task/{id}/submit-form", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", variables)), OBJECT, taskId);
+  }
+
   private static List<Integer> atOnce(Supplier<Integer> one, Supplier<Integer> other) throws Exception {
     CyclicBarrier barrier = new CyclicBarrier(2);
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -259,6 +364,12 @@ class MeetingsTest {
     byte[] docx = as(user).getForObject(url, byte[].class);
     try (XWPFWordExtractor text = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(docx)))) {
       return text.getText().replaceAll("\\s+", " ");
+    }
+  }
+
+  private String pdfText(String user, String url) throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(as(user).getForObject(url, byte[].class))) {
+      return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
     }
   }
 
