@@ -137,7 +137,8 @@ public class MeetingService {
     requireOfficerOf(unit);
     Map<String, Object> sharedValues = checkShared(form, shared == null ? Map.of() : shared, in);
     List<Listed> listed = checkEach(form, unit, sharedValues, results == null ? List.of() : results, in);
-    in.require(listed.stream().anyMatch(Listed::attended), "Không có ai có mặt: không có hồ sơ nào để ghi nhận.");
+    in.require(in.hasErrors() || listed.stream().anyMatch(Listed::attended),
+        "Không có ai có mặt: không có hồ sơ nào để ghi nhận.");
     in.throwIfInvalid("Không thể ghi nhận cuộc họp");
 
     Meeting meeting = meetings.saveAndFlush(new Meeting(stageKey, unit, toJson(sharedValues), user.id(), clock.now(),

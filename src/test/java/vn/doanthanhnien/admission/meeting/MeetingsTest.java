@@ -271,7 +271,7 @@ class MeetingsTest {
         .containsEntry("taskDefinitionKey", "recordBranchMeeting").containsEntry("assignee", "secretary"));
     String taskId = (String) meetingTasks.get(0).get("id");
     Map<String, Object> candidates = (Map<String, Object>) as("secretary").exchange(
-        "/engine-rest/task/{id}/form-variables", HttpMethod.GET, null, OBJECT, taskId).getBody()
+        "/engine-rest/task/{id}/form-variables?deserializeValues=false", HttpMethod.GET, null, OBJECT, taskId).getBody()
         .get("meetingCandidates");
     assertThat(candidates).containsEntry("type", "Json");
     List<Map<String, Object>> list = JSON.readValue((String) candidates.get("value"), List.class);
