@@ -65,6 +65,10 @@ public class MeetingService {
 
   private static final Logger LOG = LoggerFactory.getLogger(MeetingService.class);
   private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  /** What the list of a meeting in Tasklist shows of each person: who they are, never input. */
+  private static final Set<String> LISTING = Set.of(UnitMeetingProcess.Var.CANDIDACY_ID,
+      PartyAdmissionProcess.Var.MEMBER_FULL_NAME, PartyAdmissionProcess.Var.MEMBER_BIRTH_DATE,
+      PartyAdmissionProcess.Var.BRANCH_NAME);
   /** The most candidacies one meeting records; a bloc's grassroots committee meets for a few dozen at most. */
   static final int MAX_CANDIDACIES = 200;
 
@@ -182,6 +186,8 @@ public class MeetingService {
       if (form.recordsAttendance()) {
         item.put(UnitMeetingProcess.ATTENDED, true);
       }
+      item.keySet().removeIf(key -> !key.equals(UnitMeetingProcess.Var.CANDIDACY_ID)
+          && !form.perPerson().fields().containsKey(key));
       waiting.add(item);
     }
     return waiting;
@@ -281,8 +287,7 @@ public class MeetingService {
     String name = members.registered(candidacy.getMemberCode()).map(Member::getFullName)
         .orElse(candidacy.getMemberCode());
     String who = "Hồ sơ số " + id + " (" + name + "): ";
-    result.keySet().stream().filter(key -> !key.equals(UnitMeetingProcess.Var.CANDIDACY_ID)
-            && !form.perPerson().fields().containsKey(key))
+    result.keySet().stream().filter(key -> !LISTING.contains(key) && !form.perPerson().fields().containsKey(key))
         .forEach(key -> in.fail(who + "kết quả của từng người không có trường «" + key + "»."));
     InputCheck personCheck = new InputCheck(clock.zone());
     Map<String, Object> typed = FormSubmission.check(personForm, result, personCheck, clock.today());
