@@ -116,13 +116,31 @@ async function fill(page, ids, tooMany) {
     await card.getByLabel(labelRe('Số phiếu không tán thành')).nth(i).fill('2');
   }
   await page.evaluate(() => document.activeElement?.blur());
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(1500);
+  if (process.env.DEBUG) {
+    console.log('disabled after fill:', await page.locator('.task-card button[ng-click="complete()"]').isDisabled());
+    await card.getByLabel(labelRe('Số nghị quyết của chi đoàn')).fill('14-NQ/CĐ ');
+    await card.getByLabel(labelRe('Số nghị quyết của chi đoàn')).fill('14-NQ/CĐ');
+    await page.waitForTimeout(1500);
+    console.log('disabled after a top-level change:', await page.locator('.task-card button[ng-click="complete()"]').isDisabled());
+    console.log(await page.locator('.task-card [aria-invalid=true], .task-card .fjs-has-errors, .task-card .fjs-form-field-error')
+      .evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 300)).join('\n')));
+    console.log(await page.locator('.task-card input').evaluateAll((els) => els.map((e) => `${e.id}=${e.value}`).join(' ')));
+  }
   return listed;
 }
 
 async function complete(page, taskId) {
+  const button = page.locator('.task-card button[ng-click="complete()"]');
+  if (await button.isDisabled()) {
+    const errors = (await page.locator('.task-card .fjs-form-field-error').allInnerTexts()).join(' | ');
+    const where = await page.locator('.task-card .fjs-has-errors').evaluateAll((fields) => fields.map((f) => f.outerHTML.slice(0, 400)));
+    console.log(where.join('\n'));
+    await page.screenshot({ path: `${OUT}/error.png`, fullPage: true });
+    throw new Error(`Complete is disabled (form errors: "${errors}")`);
+  }
   const submitted = page.waitForResponse((r) => r.url().includes(`/task/${taskId}/submit-form`), { timeout: 15000 });
-  await page.locator('.task-card button[ng-click="complete()"]').click();
+  await button.click();
   const r = await submitted;
   return { status: r.status(), text: await r.text().catch(() => '') };
 }

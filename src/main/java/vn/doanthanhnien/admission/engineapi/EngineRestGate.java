@@ -162,7 +162,7 @@ public class EngineRestGate extends OncePerRequestFilter {
   private Refusal check(EngineCall call, JsonNode json, boolean administrator) {
     List<String> problems = new ArrayList<>();
     if (json != null) {
-      plainValues(withoutLists(call, json, problems), null, problems);
+      plainValues(json, null, problems);
     }
     if (!problems.isEmpty()) {
       return Refusal.invalid("Dữ liệu gửi lên có giá trị không được nhận", problems);
@@ -210,57 +210,6 @@ public class EngineRestGate extends OncePerRequestFilter {
       return JSON.writeValueAsBytes(task);
     }
     return body;
-  }
-
-  /**
-   * A task form's dynamic list (the candidates of a meeting form) comes back from Tasklist as one {@code Json} value:
-   * JSON text, read by Spin as JSON and never as a Java object. It is taken as such only under the name of a list the
-   * task's deployed form declares, and only as a list of objects of plain values; the rest of the body is checked as
-   * usual, without it.
-   */
-  private JsonNode withoutLists(EngineCall call, JsonNode json, List<String> problems) {
-    if (!(call.is("POST", "task/*/submit-form") || call.is("POST", "task/*/complete"))
-        || !(json.path("variables") instanceof ObjectNode variables)) {
-      return json;
-    }
-    Set<String> lists = forms.ofTask(call.segment(1)).map(form -> form.lists().keySet()).orElse(Set.of());
-    ObjectNode rest = json.deepCopy();
-    for (String name : lists) {
-      JsonNode value = variables.get(name);
-      if (value != null) {
-        listValue(name, value, problems);
-        ((ObjectNode) rest.get("variables")).remove(name);
-      }
-    }
-    return rest;
-  }
-
-  private static void listValue(String name, JsonNode value, List<String> problems) {
-    String type = value.path("type").asText("");
-    String format = value.path("valueInfo").path("serializationDataFormat").asText("application/json");
-    if (!type.equalsIgnoreCase("json") || !format.equals("application/json") || !value.path("value").isTextual()) {
-      problems.add(label(name) + " là một danh sách: chỉ nhận kiểu «Json».");
-      return;
-    }
-    JsonNode list;
-    try {
-      list = JSON.readTree(value.path("value").asText());
-    } catch (IOException e) {
-      problems.add(label(name) + " không phải JSON hợp lệ.");
-      return;
-    }
-    boolean plain = list.isArray();
-    for (JsonNode item : list) {
-      plain &= item.isObject();
-      for (var fields = item.fields(); plain && fields.hasNext(); ) {
-        JsonNode field = fields.next().getValue();
-        plain = field.isValueNode() && (!field.isTextual() || field.asText().length() <= MAX_TEXT_CHARS);
-      }
-    }
-    if (!plain) {
-      problems.add(label(name) + " phải là một danh sách, mỗi phần tử một đối tượng gồm các giá trị chuỗi, số hoặc "
-          + "đúng/sai.");
-    }
   }
 
   /** The fields of a submission against its deployed form: every name must be a field of the form. */

@@ -14,12 +14,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.doanthanhnien.admission.common.NotFoundException;
 import vn.doanthanhnien.admission.identity.CandidacyAuthorizations;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 import vn.doanthanhnien.admission.process.UnitMeetingProcess.Var;
 
 /**
  * Service task {@code listMeetingCandidates}, in the transaction that starts the meeting: finds the unit that met
  * (the one named on the start form, or the only unit of the officer with candidacies waiting at the stage) and lists
- * those candidacies for the meeting form. A meeting with nobody to record is refused at the start (HTTP 400), nothing
+ * those candidacies for the meeting form, one row each, the longest waiting first, as many as the form has rows: the
+ * list itself stays on the server ({@code meetingCandidates}), the form shows each row's label. A meeting with nobody to record is refused at the start (HTTP 400), nothing
  * stored.
  */
 @Component("listMeetingCandidatesDelegate")
@@ -28,12 +30,14 @@ public class ListMeetingCandidatesDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(ListMeetingCandidatesDelegate.class);
 
   private final MeetingService meetings;
+  private final MeetingForms forms;
   private final CandidacyAuthorizations authorizations;
   private final ObjectMapper json;
 
-  public ListMeetingCandidatesDelegate(MeetingService meetings, CandidacyAuthorizations authorizations,
-      ObjectMapper json) {
+  public ListMeetingCandidatesDelegate(MeetingService meetings, MeetingForms forms,
+      CandidacyAuthorizations authorizations, ObjectMapper json) {
     this.meetings = meetings;
+    this.forms = forms;
     this.authorizations = authorizations;
     this.json = json;
   }
@@ -52,11 +56,32 @@ public class ListMeetingCandidatesDelegate implements JavaDelegate {
     if (waiting.isEmpty()) {
       throw refused("Không có hồ sơ nào đang chờ bước này ở đơn vị " + unit + " mà bạn ghi nhận được.");
     }
+    int rows = forms.ofTask(execution.getProcessDefinitionId(), meetingTaskOf(execution, stage)).rows();
+    List<Map<String, Object>> listed = waiting.subList(0, Math.min(rows, waiting.size()));
     execution.setVariable(Var.UNIT, unit);
-    execution.setVariable(Var.CANDIDATES, SpinValues.jsonValue(json.writeValueAsString(waiting)).create());
+    execution.setVariable(Var.CANDIDATES, SpinValues.jsonValue(json.writeValueAsString(listed)).create());
+    execution.setVariable(Var.CANDIDATE_COUNT, listed.size());
+    for (int row = 1; row <= listed.size(); row++) {
+      Map<String, Object> person = listed.get(row - 1);
+      execution.setVariable(Var.CANDIDATE_LABEL + row, "Hồ sơ số " + person.get(Var.CANDIDACY_ID) + " — "
+          + person.get(PartyAdmissionProcess.Var.MEMBER_FULL_NAME) + ", sinh ngày "
+          + person.get(PartyAdmissionProcess.Var.MEMBER_BIRTH_DATE) + ", "
+          + person.get(PartyAdmissionProcess.Var.BRANCH_NAME));
+    }
+    if (waiting.size() > rows) {
+      LOG.info("Meeting {} lists the {} oldest of {} waiting candidacies", execution.getProcessInstanceId(), rows,
+          waiting.size());
+    }
     authorizations.grantMeetingToUnit(execution.getProcessInstanceId(), unit);
     LOG.info("Meeting {} of unit {} at {} lists {} candidacies", execution.getProcessInstanceId(), unit, stage,
         waiting.size());
+  }
+
+  /** The meeting process's user task that records the stage. */
+  private String meetingTaskOf(DelegateExecution execution, String stage) {
+    return forms.tasksOf(execution.getProcessDefinitionId()).entrySet().stream()
+        .filter(e -> e.getValue().equals(stage)).map(Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> refused("Bước «" + stage + "» không ghi nhận theo cuộc họp chung."));
   }
 
   private String onlyUnitWaitingAt(String stage) {

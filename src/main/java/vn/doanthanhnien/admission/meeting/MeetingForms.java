@@ -3,6 +3,8 @@ package vn.doanthanhnien.admission.meeting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -19,12 +21,17 @@ import vn.doanthanhnien.admission.stage.StageForms;
 /**
  * The meeting form of each stage that may be recorded for several candidacies at once, read from the latest deployed
  * {@code unit-meeting} process: its user task whose extension property {@code stage} names the pipeline's task, and
- * that task's Camunda Form. The form's fields outside the dynamic list are the meeting's shared fields; the fields of
- * one item of the list are a candidate's own. So the same split applies in Tasklist and over {@code /api}, and an
- * administrator changes it in Modeler.
+ * that task's Camunda Form. The form's fields are the meeting's shared fields, except those named {@code <field>_<n>}:
+ * the fields of the n-th listed candidate, one row per candidate ({@code votesFor_1}, {@code votesAgainst_1},
+ * {@code votesFor_2}…). Rows of fixed fields rather than a form-js dynamic list: Camunda Tasklist 7.24 keeps Complete
+ * disabled once a field inside a dynamic list has been edited (it counts the list's emptied error entries as errors).
+ * So the same split applies in Tasklist and over {@code /api}, and an administrator changes it in Modeler.
  */
 @Component
 class MeetingForms {
+
+  /** A candidate's field in a row of the meeting form: {@code votesFor_3}. */
+  private static final Pattern ROW_FIELD = Pattern.compile("(.+)_([1-9][0-9]*)");
 
   private final RepositoryService repository;
   private final EngineAsSystem system;
@@ -39,20 +46,19 @@ class MeetingForms {
   /**
    * @param taskKey the meeting process's user task
    * @param shared the fields the meeting shares (date, counts, resolution number…)
-   * @param perPerson the fields of one candidate; read-only ones (the name shown) are not input
+   * @param perPerson the fields of one candidate, by their name without the row's number
+   * @param rows how many candidates one meeting form lists
    */
-  record MeetingForm(String stage, String taskKey, String title, DeployedForm shared, DeployedForm perPerson) {
-
-    /** The fields an officer enters for one candidate. */
-    Map<String, DeclaredField> inputs() {
-      Map<String, DeclaredField> inputs = new LinkedHashMap<>(perPerson.fields());
-      inputs.values().removeIf(f -> f.component().path("readonly").asBoolean(false));
-      inputs.remove(UnitMeetingProcess.Var.CANDIDACY_ID);
-      return inputs;
-    }
+  record MeetingForm(String stage, String taskKey, String title, DeployedForm shared, DeployedForm perPerson,
+      int rows) {
 
     boolean recordsAttendance() {
       return perPerson.fields().containsKey(UnitMeetingProcess.ATTENDED);
+    }
+
+    /** The form's field of a candidate's value in the given row (1-based): {@code votesFor_3}. */
+    static String rowField(String field, int row) {
+      return field + "_" + row;
     }
   }
 
@@ -74,6 +80,11 @@ class MeetingForms {
     return of(processDefinitionId, taskKey, stage);
   }
 
+  /** The pipeline stages a deployed meeting process records, by its user task. */
+  Map<String, String> tasksOf(String processDefinitionId) {
+    return stageTasks(system.call(() -> repository.getProcessDefinition(processDefinitionId)));
+  }
+
   /** The pipeline stages the latest meeting process records, by its user task. */
   Map<String, String> stages() {
     return latest().map(this::stageTasks).orElse(Map.of());
@@ -81,14 +92,22 @@ class MeetingForms {
 
   private MeetingForm of(String definitionId, String taskKey, String stage) {
     StageForm form = stageForms.of(definitionId, taskKey);
-    DeployedForm meeting = form.form();
-    if (meeting.lists().size() != 1) {
-      throw new IllegalStateException("Meeting form " + meeting.id() + " must have exactly one dynamic list (the "
-          + "candidates), not " + meeting.lists().size());
+    Map<String, DeclaredField> shared = new LinkedHashMap<>();
+    Map<String, DeclaredField> perPerson = new LinkedHashMap<>();
+    int rows = 0;
+    for (DeclaredField field : form.fields()) {
+      Matcher row = ROW_FIELD.matcher(field.key());
+      if (!row.matches()) {
+        shared.put(field.key(), field);
+        continue;
+      }
+      rows = Math.max(rows, Integer.parseInt(row.group(2)));
+      if (row.group(2).equals("1")) {
+        perPerson.put(row.group(1), new DeclaredField(row.group(1), field.type(), field.label(), field.component()));
+      }
     }
-    DeployedForm perPerson = meeting.lists().values().iterator().next();
-    return new MeetingForm(stage, taskKey, form.title(), new DeployedForm(meeting.id(), meeting.fields(), Map.of()),
-        perPerson);
+    return new MeetingForm(stage, taskKey, form.title(), new DeployedForm(form.form().id(), shared),
+        new DeployedForm(form.form().id(), perPerson), rows);
   }
 
   private Optional<ProcessDefinition> latest() {

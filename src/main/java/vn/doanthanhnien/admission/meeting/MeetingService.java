@@ -37,7 +37,6 @@ import vn.doanthanhnien.admission.common.ForbiddenException;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.common.InvalidInputException;
 import vn.doanthanhnien.admission.common.NotFoundException;
-import vn.doanthanhnien.admission.form.DeclaredField;
 import vn.doanthanhnien.admission.form.DeployedForm;
 import vn.doanthanhnien.admission.form.FormSubmission;
 import vn.doanthanhnien.admission.identity.CurrentUser;
@@ -65,10 +64,6 @@ public class MeetingService {
 
   private static final Logger LOG = LoggerFactory.getLogger(MeetingService.class);
   private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  /** What the list of a meeting in Tasklist shows of each person: who they are, never input. */
-  private static final Set<String> LISTING = Set.of(UnitMeetingProcess.Var.CANDIDACY_ID,
-      PartyAdmissionProcess.Var.MEMBER_FULL_NAME, PartyAdmissionProcess.Var.MEMBER_BIRTH_DATE,
-      PartyAdmissionProcess.Var.BRANCH_NAME);
   /** The most candidacies one meeting records; a bloc's grassroots committee meets for a few dozen at most. */
   static final int MAX_CANDIDACIES = 200;
 
@@ -161,9 +156,9 @@ public class MeetingService {
   }
 
   /**
-   * The candidacies waiting at the stage in the unit that the signed-in officer may record, one map per person as the
-   * meeting form's list shows them: the candidacy's number, the member's name, birth date and branch, and each
-   * attendance field ticked.
+   * The candidacies waiting at the stage in the unit that the signed-in officer may record, oldest first, one map per
+   * person: the candidacy's number, the member's name, birth date and branch, and for a class or ceremony
+   * {@code attended}.
    */
   @Transactional(readOnly = true)
   public List<Map<String, Object>> waitingAt(String stage, String unitCode) {
@@ -186,8 +181,6 @@ public class MeetingService {
       if (form.recordsAttendance()) {
         item.put(UnitMeetingProcess.ATTENDED, true);
       }
-      item.keySet().removeIf(key -> !key.equals(UnitMeetingProcess.Var.CANDIDACY_ID)
-          && !form.perPerson().fields().containsKey(key));
       waiting.add(item);
     }
     return waiting;
@@ -257,8 +250,7 @@ public class MeetingService {
     }
     Set<Long> seen = new HashSet<>();
     List<Listed> listed = new ArrayList<>();
-    Map<String, DeclaredField> inputs = form.inputs();
-    DeployedForm personForm = new DeployedForm(null, inputs, Map.of());
+    DeployedForm personForm = form.perPerson();
     for (int i = 0; i < results.size(); i++) {
       Map<String, Object> result = results.get(i) == null ? Map.of() : results.get(i);
       Optional<Long> id = CandidacyService.parseId(String.valueOf(result.get(UnitMeetingProcess.Var.CANDIDACY_ID)));
@@ -287,7 +279,8 @@ public class MeetingService {
     String name = members.registered(candidacy.getMemberCode()).map(Member::getFullName)
         .orElse(candidacy.getMemberCode());
     String who = "Hồ sơ số " + id + " (" + name + "): ";
-    result.keySet().stream().filter(key -> !LISTING.contains(key) && !form.perPerson().fields().containsKey(key))
+    result.keySet().stream().filter(key -> !key.equals(UnitMeetingProcess.Var.CANDIDACY_ID)
+            && !form.perPerson().fields().containsKey(key))
         .forEach(key -> in.fail(who + "kết quả của từng người không có trường «" + key + "»."));
     InputCheck personCheck = new InputCheck(clock.zone());
     Map<String, Object> typed = FormSubmission.check(personForm, result, personCheck, clock.today());

@@ -3,6 +3,7 @@ package vn.doanthanhnien.admission.meeting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import vn.doanthanhnien.admission.meeting.MeetingForms.MeetingForm;
 import vn.doanthanhnien.admission.process.UnitMeetingProcess.Var;
 
 /**
- * Ends each user task of the meeting process: records the meeting from the submitted form ({@link MeetingService}),
+ * Ends each user task of the meeting process: records the meeting from the submitted form, its shared fields and one
+ * row per listed candidacy ({@link MeetingService}),
  * in the transaction of the task's completion. A refusal is a form validation error, so Tasklist shows every problem
  * and the task stays open with nothing stored, as for a single candidacy's task.
  */
@@ -49,24 +51,39 @@ public class RecordMeetingListener implements ExecutionListener {
         .forEach(key -> shared.put(key, execution.getVariable(key)));
     try {
       MeetingService.Recorded recorded = meetings.record(form.stage(),
-          String.valueOf(execution.getVariable(Var.UNIT)), shared, results(execution.getVariable(Var.CANDIDATES)));
+          String.valueOf(execution.getVariable(Var.UNIT)), shared, results(form, execution));
       execution.setVariable(Var.RECORDED_MEETING_ID, recorded.meetingId());
     } catch (InvalidInputException | ForbiddenException | ConflictException e) {
       LOG.info("Meeting {} refused: {}", execution.getProcessInstanceId(), e.getMessage());
-      throw new FormFieldValidationException(Var.CANDIDATES, e.getMessage());
+      throw new FormFieldValidationException(execution.getCurrentActivityId(), e.getMessage());
     }
   }
 
-  /** The list as Tasklist sends it back (a JSON value), or as its text. */
-  private List<Map<String, Object>> results(Object list) {
-    if (list == null) {
-      return List.of();
-    }
+  /**
+   * Each listed candidacy's results, from its row of the form: the list was made by the server when the meeting
+   * started ({@code meetingCandidates}); the submission only fills its rows.
+   */
+  private List<Map<String, Object>> results(MeetingForm form, DelegateExecution execution) {
+    List<Map<String, Object>> listed;
     try {
-      return json.readValue(list.toString(), new TypeReference<List<Map<String, Object>>>() {
-      });
+      listed = json.readValue(String.valueOf(execution.getVariable(Var.CANDIDATES)),
+          new TypeReference<List<Map<String, Object>>>() {
+          });
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException("Danh sách hồ sơ của cuộc họp phải là một danh sách, mỗi hồ sơ một đối tượng.");
+      throw new IllegalStateException("Meeting " + execution.getProcessInstanceId() + " has an unreadable list", e);
     }
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (int row = 1; row <= listed.size(); row++) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put(Var.CANDIDACY_ID, listed.get(row - 1).get(Var.CANDIDACY_ID));
+      for (String field : form.perPerson().keys()) {
+        Object value = execution.getVariable(MeetingForm.rowField(field, row));
+        if (value != null) {
+          result.put(field, value);
+        }
+      }
+      results.add(result);
+    }
+    return results;
   }
 }

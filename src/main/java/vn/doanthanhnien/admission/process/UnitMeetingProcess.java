@@ -3,8 +3,8 @@ package vn.doanthanhnien.admission.process;
 /**
  * The names of processes/unit-meeting.bpmn (one meeting recorded for several candidacies in Tasklist) that Java relies
  * on. Which stage each of its user tasks records is the task's extension property {@link #STAGE_PROPERTY}; which of the
- * task form's fields are shared by the meeting and which are per person is the form's own layout (the fields inside
- * its dynamic list {@link Var#CANDIDATES} are per person).
+ * task form's fields are shared by the meeting and which are per person is the form's naming: {@code votesFor_3} is
+ * the third listed candidate's.
  */
 public final class UnitMeetingProcess {
 
@@ -21,8 +21,12 @@ public final class UnitMeetingProcess {
     public static final String UNIT = "meetingUnitCode";
     /** Who started the meeting (camunda:initiator); its tasks are assigned to them. */
     public static final String INITIATOR = "meetingInitiator";
-    /** The candidacies open at the stage in the unit, one object per person: the form's dynamic list. */
+    /** The candidacies open at the stage in the unit, one object per person, in the form's rows' order. */
     public static final String CANDIDATES = "meetingCandidates";
+    /** How many rows of the meeting form are in use; the form hides the others. */
+    public static final String CANDIDATE_COUNT = "meetingCandidateCount";
+    /** Prefix of each row's label ({@code meetingCandidate3}): the candidacy's number, the member's name, branch. */
+    public static final String CANDIDATE_LABEL = "meetingCandidate";
     /** Each listed item's candidacy, as the list carries it. */
     public static final String CANDIDACY_ID = PartyAdmissionProcess.Var.CANDIDACY_ID;
     /** Transient, on each candidacy's task completed by a meeting: the meeting's number, for its timeline. */

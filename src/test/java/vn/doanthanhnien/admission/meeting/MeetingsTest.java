@@ -252,34 +252,43 @@ class MeetingsTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void theSecretaryRecordsABranchMeetingInTasklistThroughTheMeetingProcess() throws IOException {
-    // given three candidacies waiting for the branch vote
-    List<ProcessInstance> three = List.of(pipeline.nominate(members.eligible()),
-        pipeline.nominate(members.eligible()), pipeline.nominate(members.eligible()));
+  void aSecretaryRecordsABranchMeetingInTasklistThroughTheMeetingProcess() throws IOException {
+    // given three candidacies of branch HVBC-01 waiting for the branch vote
+    List<ProcessInstance> three = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      three.add(pipeline.nominateAs("secretary2", members.register(d -> d.branch("HVBC-01"))));
+    }
 
-    // when the secretary starts a meeting from Tasklist's start form, as Tasklist does
-    ResponseEntity<Map<String, Object>> started = as("secretary").exchange(
+    // when its secretary starts a meeting from Tasklist's start form, as Tasklist does
+    ResponseEntity<Map<String, Object>> started = as("secretary2").exchange(
         "/engine-rest/process-definition/key/unit-meeting/submit-form", HttpMethod.POST,
         new HttpEntity<>(Map.of("variables", Map.of("meetingStage", Map.of("value", "recordBranchVote")))), OBJECT);
 
-    // then the meeting task is the secretary's, its list holds the candidacies waiting in the branch
+    // then the meeting task is the secretary's; its form has one row per candidacy waiting in the branch
     assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(200);
-    List<Map<String, Object>> meetingTasks = as("secretary").exchange(
+    List<Map<String, Object>> meetingTasks = as("secretary2").exchange(
         "/engine-rest/task?processInstanceId={id}&maxResults=10", HttpMethod.GET, null, LIST,
         started.getBody().get("id")).getBody();
     assertThat(meetingTasks).singleElement().satisfies(t -> assertThat(t)
-        .containsEntry("taskDefinitionKey", "recordBranchMeeting").containsEntry("assignee", "secretary"));
+        .containsEntry("taskDefinitionKey", "recordBranchMeeting").containsEntry("assignee", "secretary2"));
     String taskId = (String) meetingTasks.get(0).get("id");
-    Map<String, Object> candidates = (Map<String, Object>) as("secretary").exchange(
-        "/engine-rest/task/{id}/form-variables?deserializeValues=false", HttpMethod.GET, null, OBJECT, taskId).getBody()
-        .get("meetingCandidates");
-    assertThat(candidates).containsEntry("type", "Json");
-    List<Map<String, Object>> list = JSON.readValue((String) candidates.get("value"), List.class);
-    three.forEach(i -> assertThat(list).anySatisfy(item -> assertThat(item)
-        .containsEntry("candidacyId", String.valueOf(id(i))).containsEntry("memberFullName", name(i))));
+    Map<String, Object> variables = as("secretary2").exchange(
+        "/engine-rest/task/{id}/form-variables?deserializeValues=false", HttpMethod.GET, null, OBJECT, taskId)
+        .getBody();
+    int rows = (Integer) ((Map<String, Object>) variables.get("meetingCandidateCount")).get("value");
+    Map<Long, Integer> rowOf = new LinkedHashMap<>();
+    for (int row = 1; row <= rows; row++) {
+      String label = (String) ((Map<String, Object>) variables.get("meetingCandidate" + row)).get("value");
+      for (ProcessInstance i : three) {
+        if (label.startsWith("Hồ sơ số " + id(i) + " — " + name(i) + ", sinh ngày ")) {
+          rowOf.put(id(i), row);
+        }
+      }
+    }
+    assertThat(rowOf).hasSize(3);
 
     // when the officer enters a vote above the people present for one of them
-    ResponseEntity<Map<String, Object>> refused = submitMeeting(taskId, candidates, list, String.valueOf(id(three.get(1))));
+    ResponseEntity<Map<String, Object>> refused = submitMeeting(taskId, rows, rowOf.get(id(three.get(1))));
 
     // then Tasklist shows the refusal naming the candidate, the task stays open, nothing is stored
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
@@ -290,7 +299,7 @@ class MeetingsTest {
     three.forEach(i -> assertThat(pipeline.task(i).getTaskDefinitionKey()).isEqualTo("recordBranchVote"));
 
     // when the officer corrects it and completes the task
-    ResponseEntity<Map<String, Object>> recorded = submitMeeting(taskId, candidates, list, null);
+    ResponseEntity<Map<String, Object>> recorded = submitMeeting(taskId, rows, 0);
 
     // then every listed candidacy has its branch vote from the one meeting
     assertThat(recorded.getStatusCode().value()).as("%s", recorded.getBody()).isEqualTo(204);
@@ -303,24 +312,16 @@ class MeetingsTest {
         .replaceAll(".*\"meetingId\":(\\d+).*", "$1")).distinct()).hasSize(1);
   }
 
-  /** Submits the meeting form as Tasklist does: plain fields as values, the list as one Json value. */
-  private ResponseEntity<Map<String, Object>> submitMeeting(String taskId, Map<String, Object> candidates,
-      List<Map<String, Object>> list, String tooManyVotes) throws IOException {
-    List<Map<String, Object>> entered = new ArrayList<>();
-    for (Map<String, Object> item : list) {
-      Map<String, Object> person = new LinkedHashMap<>(item);
-      person.put("votesFor", item.get("candidacyId").equals(tooManyVotes) ? 30 : 20);
-      person.put("votesAgainst", 2);
-      entered.add(person);
-    }
-    Map<String, Object> value = new LinkedHashMap<>();
-    value.put("type", "Json");
-    value.put("valueInfo", candidates.get("valueInfo"));
-    value.put("value", JSON.writeValueAsString(entered));
-    Map<String, Object> variables = Map.of("meetingDate", Map.of("value", pipeline.daysAgo(2)),
+  /** Submits the meeting form as Tasklist does: the shared fields and each row's votes; one row may get 30 for. */
+  private ResponseEntity<Map<String, Object>> submitMeeting(String taskId, int rows, int tooManyVotesInRow) {
+    Map<String, Object> variables = new LinkedHashMap<>(Map.of("meetingDate", Map.of("value", pipeline.daysAgo(2)),
         "branchMemberCount", Map.of("value", 25), "attendeeCount", Map.of("value", 22),
-        "resolutionNumber", Map.of("value", "12-NQ/CĐ"), "meetingCandidates", value);
-    return as("secretary").exchange("/engine-rest/task/{id}/submit-form", HttpMethod.POST,
+        "resolutionNumber", Map.of("value", "12-NQ/CĐ")));
+    for (int row = 1; row <= rows; row++) {
+      variables.put("votesFor_" + row, Map.of("value", row == tooManyVotesInRow ? 30 : 20));
+      variables.put("votesAgainst_" + row, Map.of("value", 2));
+    }
+    return as("secretary2").exchange("/engine-rest/task/{id}/submit-form", HttpMethod.POST,
         new HttpEntity<>(Map.of("variables", variables)), OBJECT, taskId);
   }
 
