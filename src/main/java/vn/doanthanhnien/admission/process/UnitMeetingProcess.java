@@ -19,8 +19,6 @@ public final class UnitMeetingProcess {
     public static final String STAGE = "meetingStage";
     /** Start form (optional when the officer answers for one unit at that stage): the unit that met. */
     public static final String UNIT = "meetingUnitCode";
-    /** Who started the meeting (camunda:initiator); its tasks are assigned to them. */
-    public static final String INITIATOR = "meetingInitiator";
     /** The candidacies open at the stage in the unit, one object per person, in the form's rows' order. */
     public static final String CANDIDATES = "meetingCandidates";
     /** How many rows of the meeting form are in use; the form hides the others. */
