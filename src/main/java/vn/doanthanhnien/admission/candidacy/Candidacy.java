@@ -66,6 +66,10 @@ public class Candidacy {
   /** Date of the superior committee's decision approving the admission. */
   private LocalDate admittedOn;
 
+  /** When the grassroots youth committee handed the Party the list naming this candidacy, and that handover. */
+  private LocalDate handedOverOn;
+  private Long handoverId;
+
   /** When the open stage is due; null when it has no due date or nothing is open. */
   private Instant dueAt;
 
@@ -189,6 +193,19 @@ public class Candidacy {
 
   public String getProcessInstanceId() {
     return processInstanceId;
+  }
+
+  void handedOver(LocalDate on, Long handover) {
+    this.handedOverOn = on;
+    this.handoverId = handover;
+  }
+
+  public LocalDate getHandedOverOn() {
+    return handedOverOn;
+  }
+
+  public Long getHandoverId() {
+    return handoverId;
   }
 
   public LocalDate getIntroducedOn() {

@@ -63,15 +63,19 @@ public class CandidacyController {
 
   public record CandidacyView(Long id, String memberCode, String branchCode, CandidacyStatus status, String stage,
       String rejectionReason, String nominationReason, String nominatedBy, Instant nominatedAt, Instant closedAt,
-      String processInstanceId, LocalDate introducedOn, LocalDate admittedOn, Instant dueDate, boolean overdue,
-      List<TimelineEntry> timeline, List<?> documents) {
+      String processInstanceId, LocalDate introducedOn, LocalDate admittedOn, LocalDate handedOverOn, Instant dueDate,
+      boolean overdue, List<TimelineEntry> timeline, List<?> documents) {
 
-    /** dueDate: when the open stage is due; overdue once it has passed. documents: those of the stages completed. */
+    /**
+     * dueDate: when the open stage is due; overdue once it has passed. documents: those of the stages completed.
+     * handedOverOn: when the grassroots youth committee handed the Party the list naming the candidacy.
+     */
     static CandidacyView of(Candidacy c, boolean overdue, List<TimelineEntry> timeline,
         List<?> documents) {
       return new CandidacyView(c.getId(), c.getMemberCode(), c.getBranchCode(), c.getStatus(), c.getStage(),
           c.getRejectionReason(), c.getNominationReason(), c.getNominatedBy(), c.getNominatedAt(), c.getClosedAt(),
-          c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), c.getDueAt(), overdue, timeline,
+          c.getProcessInstanceId(), c.getIntroducedOn(), c.getAdmittedOn(), c.getHandedOverOn(), c.getDueAt(), overdue,
+          timeline,
           documents);
     }
   }

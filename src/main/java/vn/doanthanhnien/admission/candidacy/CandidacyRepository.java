@@ -14,6 +14,9 @@ public interface CandidacyRepository extends JpaRepository<Candidacy, Long> {
 
   List<Candidacy> findByBranchCodeOrderByIdDesc(String branchCode);
 
+  List<Candidacy> findByYouthUnitCodeAndIntroducedOnBetweenOrderByBranchCodeAscIdAsc(String youthUnitCode,
+      LocalDate from, LocalDate to);
+
   /** Open candidacies of one stage, and how many of them are past their due date. */
   interface OpenAtStage {
     String getStage();

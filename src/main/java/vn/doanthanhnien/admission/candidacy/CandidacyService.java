@@ -132,6 +132,19 @@ public class CandidacyService {
     }
   }
 
+  /** The grassroots youth committee handed the Party the list naming the candidacy: its timeline says so. */
+  public void markHandedOver(Long id, LocalDate on, Long handoverId, String actor, String summary) {
+    Candidacy candidacy = get(id);
+    candidacy.handedOver(on, handoverId);
+    log(id, candidacy.getStage(), TimelineAction.HANDED_OVER, actor, summary);
+  }
+
+  /** The candidacies of a grassroots youth unit introduced (resolution dated) from {@code from} to {@code to}. */
+  @Transactional(readOnly = true)
+  public List<Candidacy> introducedIn(String youthUnitCode, LocalDate from, LocalDate to) {
+    return candidacies.findByYouthUnitCodeAndIntroducedOnBetweenOrderByBranchCodeAscIdAsc(youthUnitCode, from, to);
+  }
+
   /** The superior committee approved the admission: the member counts as admitted in the decision's year. */
   public void markAdmissionApproved(Long id, LocalDate decisionDate) {
     Candidacy candidacy = get(id);

@@ -12,5 +12,7 @@ public enum TimelineAction {
   OVERDUE,
   DEADLINE_EXTENDED,
   /** Twelve months passed without the cell's vote: the documents are being renewed. */
-  RENEWAL_STARTED
+  RENEWAL_STARTED,
+  /** The grassroots youth committee handed the Party committee the list of introduced members naming the candidacy. */
+  HANDED_OVER
 }

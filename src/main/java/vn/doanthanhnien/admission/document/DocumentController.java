@@ -49,7 +49,7 @@ public class DocumentController {
   }
 
   /** An ASCII name for old clients and the exact Vietnamese one (RFC 6266) for the others. */
-  static String attachment(String fileName) {
+  public static String attachment(String fileName) {
     String ascii = Normalizer.normalize(fileName, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
         .replace('đ', 'd').replace('Đ', 'D')
         .replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-");

@@ -25,7 +25,10 @@ import vn.doanthanhnien.admission.document.OfficialDocument.Span;
  *   <li>{@code ${name}} is replaced by a value of the stage, {@code ${name|upper}} by the value in capitals;
  *   <li>{@code **bold**} and {@code *italic*} mark text; a line of asterisks only ({@code ***}) is kept as it is;
  *   <li>a line starting with {@code {if passed}} or {@code {if failed}} is kept only when the vote passed (the
- *   admission was approved) or not.
+ *   admission was approved) or not; one starting with {@code {if name}} only when the value {@code name} is there
+ *   and not empty (a stage recorded at a shared meeting has {@code meetingId}); one starting with {@code {each}}
+ *   once per row of a list (the members of the list handed to the Party), each with that row's values
+ *   ({@code ${row.fullName}});
  * </ul>
  * A mistake in a template (an unknown section or placeholder) fails loudly rather than print a wrong document.
  */
@@ -38,6 +41,9 @@ final class DocumentTemplate {
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
   private static final String IF_PASSED = "{if passed}";
   private static final String IF_FAILED = "{if failed}";
+  private static final String EACH = "{each}";
+  /** {@code {if meetingId}}: the line prints only when the stage recorded that value (here: at a shared meeting). */
+  private static final Pattern IF_VALUE = Pattern.compile("\\{if ([A-Za-z0-9_.]+)}");
 
   private enum Section {
     HEADER_LEFT(Align.CENTER, 13),
@@ -76,7 +82,16 @@ final class DocumentTemplate {
     FAILED
   }
 
-  private record TemplateLine(int number, Condition condition, List<Span> spans) {
+  /**
+   * @param requires the value that must be present and not empty for the line to print; null: none
+   * @param each whether the line prints once per row of a list ({@code {each}}), with the row's values
+   */
+  private record TemplateLine(int number, Condition condition, String requires, boolean each, List<Span> spans) {
+
+    boolean prints(boolean passed, Map<String, String> values) {
+      return (condition == Condition.ALWAYS || (condition == Condition.PASSED) == passed)
+          && (requires == null || values.get(requires) != null && !values.get(requires).isEmpty());
+    }
   }
 
   private record Part(Section section, List<TemplateLine> lines) {
@@ -129,13 +144,25 @@ final class DocumentTemplate {
 
   /** The document with every placeholder replaced; a placeholder without a value is a mistake in the template. */
   OfficialDocument fill(String title, Map<String, String> values, boolean passed) {
+    return fill(title, values, passed, List.of());
+  }
+
+  /** The same for a list: each {@code {each}} line prints once per row, with the row's values beside the others. */
+  OfficialDocument fill(String title, Map<String, String> values, boolean passed, List<Map<String, String>> rows) {
     List<Block> blocks = new ArrayList<>();
     Column left = null;
     for (Part part : parts) {
-      Column column = new Column(part.section().align, part.section().fontSize, part.lines().stream()
-          .filter(l -> l.condition() == Condition.ALWAYS || (l.condition() == Condition.PASSED) == passed)
-          .map(l -> new Line(l.spans().stream().map(s -> fill(s, values, l.number())).toList()))
-          .toList());
+      List<Line> lines = new ArrayList<>();
+      for (TemplateLine line : part.lines()) {
+        for (Map<String, String> row : line.each() ? rows : List.of(Map.<String, String>of())) {
+          Map<String, String> lineValues = new java.util.HashMap<>(values);
+          lineValues.putAll(row);
+          if (line.prints(passed, lineValues)) {
+            lines.add(new Line(line.spans().stream().map(s -> fill(s, lineValues, line.number())).toList()));
+          }
+        }
+      }
+      Column column = new Column(part.section().align, part.section().fontSize, lines);
       if (part.section().right() != null) {
         left = column;
       } else if (part.section().isRight()) {
@@ -178,10 +205,20 @@ final class DocumentTemplate {
       condition = Condition.FAILED;
       line = line.substring(IF_FAILED.length()).strip();
     }
+    boolean each = line.startsWith(EACH);
+    if (each) {
+      line = line.substring(EACH.length()).strip();
+    }
+    String requires = null;
+    Matcher ifValue = IF_VALUE.matcher(line);
+    if (ifValue.lookingAt()) {
+      requires = ifValue.group(1);
+      line = line.substring(ifValue.end()).strip();
+    }
     if (BAD_PLACEHOLDER.matcher(line).find()) {
       throw new IllegalStateException(name + " line " + number + ": a ${…} placeholder is malformed");
     }
-    return new TemplateLine(number, condition, spans(line));
+    return new TemplateLine(number, condition, requires, each, spans(line));
   }
 
   private static List<Span> spans(String line) {

@@ -1,9 +1,5 @@
 package vn.doanthanhnien.admission.document;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,9 +9,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.candidacy.Candidacy;
@@ -41,23 +34,20 @@ public class StageDocuments {
   private final DocumentValues values;
   private final HistoryService history;
   private final EngineAsSystem system;
-  private final ResourceLoader resources;
+  private final DocumentTemplates templates;
   private final DocxRenderer docx;
   private final PdfRenderer pdf;
-  private final String templates;
 
   StageDocuments(CandidacyService candidacies, MemberRepository members, DocumentValues values,
-      HistoryService history, EngineAsSystem system, ResourceLoader resources, DocxRenderer docx, PdfRenderer pdf,
-      @Value("${admission.documents.templates}") String templates) {
+      HistoryService history, EngineAsSystem system, DocumentTemplates templates, DocxRenderer docx, PdfRenderer pdf) {
     this.candidacies = candidacies;
     this.members = members;
     this.values = values;
     this.history = history;
     this.system = system;
-    this.resources = resources;
+    this.templates = templates;
     this.docx = docx;
     this.pdf = pdf;
-    this.templates = templates.endsWith("/") ? templates : templates + "/";
   }
 
   /**
@@ -102,7 +92,7 @@ public class StageDocuments {
     }
     Member member = members.findById(candidacy.getMemberCode()).orElseThrow(() -> new IllegalStateException(
         "Candidacy " + id + " names member " + candidacy.getMemberCode() + ", who is not in the registry"));
-    OfficialDocument document = template(form).fill(form.title() + " — " + member.getFullName(),
+    OfficialDocument document = templates.read(form.fileCode()).fill(form.title() + " — " + member.getFullName(),
         values.of(candidacy, member, form, records), passed(form, record));
     byte[] content = switch (format) {
       case DOCX -> docx.render(document);
@@ -137,16 +127,5 @@ public class StageDocuments {
     Map<String, String> tasks = new HashMap<>();
     completed.forEach(task -> tasks.put(task.getTaskDefinitionKey(), task.getId()));
     return tasks;
-  }
-
-  /** Read on every request, so that a template edited under a {@code file:} location applies at once. */
-  private DocumentTemplate template(DocumentForm form) {
-    String name = form.fileCode() + ".txt";
-    Resource resource = resources.getResource(templates + name);
-    try (InputStream in = resource.getInputStream()) {
-      return DocumentTemplate.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Document template " + templates + name + " cannot be read", e);
-    }
   }
 }

@@ -33,6 +33,18 @@ public class CandidacyAuthorizations {
         Roles.SUPERIOR_COMMITTEE.groupOf(chain.superiorCommitteeCode()));
   }
 
+  /**
+   * A meeting recorded in Tasklist (process {@code unit-meeting}): every role group of the unit that met reads the
+   * meeting's process instance and its history; its task is the initiator's own.
+   */
+  public void grantMeetingToUnit(String processInstanceId, String unitCode) {
+    for (Roles role : Roles.values()) {
+      String groupId = role.groupOf(unitCode);
+      grants.onNewResource(groupId, PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+      grants.onNewResource(groupId, HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+    }
+  }
+
   public void grantToUnitsOf(String processInstanceId, UnitChain chain) {
     for (String groupId : groupsOf(chain)) {
       grants.onNewResource(groupId, PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);

@@ -21,6 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.process.CandidacyWithdrawalProcess;
+import vn.doanthanhnien.admission.process.UnitMeetingProcess;
 import vn.doanthanhnien.admission.process.ProbationProcess;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 import vn.doanthanhnien.admission.unit.OrgUnit;
@@ -90,6 +91,11 @@ public class RoleGroups {
         grants.toGroup(groupId, PROCESS_DEFINITION, PartyAdmissionProcess.KEY, READ);
       }
       grants.toGroup(groupId, PROCESS_DEFINITION, ProbationProcess.KEY, READ);
+      if (role != Roles.SUPERIOR_COMMITTEE) {
+        // A meeting recorded once for several candidacies; the meeting checks each candidacy's unit and task.
+        grants.toGroup(groupId, PROCESS_DEFINITION, UnitMeetingProcess.KEY, READ, CREATE_INSTANCE);
+        grants.toGroup(groupId, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+      }
       if (!role.isParty()) {
         // The Tasklist way to withdraw a candidacy; the service task checks the candidacy's unit.
         grants.toGroup(groupId, PROCESS_DEFINITION, WITHDRAWAL_PROCESS, READ, CREATE_INSTANCE);

@@ -13,6 +13,7 @@ import vn.doanthanhnien.admission.candidacy.Candidacy;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
+import vn.doanthanhnien.admission.common.InvalidInputException;
 import vn.doanthanhnien.admission.member.AwarenessCertificates;
 import vn.doanthanhnien.admission.common.RuleTables;
 import vn.doanthanhnien.admission.form.DeclaredField;
@@ -20,6 +21,7 @@ import vn.doanthanhnien.admission.form.FormSubmission;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Task;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess.Var;
+import vn.doanthanhnien.admission.process.UnitMeetingProcess;
 import vn.doanthanhnien.admission.verification.BackgroundSubjects;
 import vn.doanthanhnien.admission.voting.VoteThresholds;
 import vn.doanthanhnien.admission.voting.VoteThresholds.VoteOutcome;
@@ -84,6 +86,10 @@ public class StageRecorder {
       details.put(PASSED, passed);
       summary.add("Kết quả: " + outcome.description());
     }
+    if (submitted.get(UnitMeetingProcess.Var.MEETING_ID) instanceof Long meetingId) {
+      details.put(UnitMeetingProcess.Var.MEETING_ID, meetingId);
+      summary.add("Ghi nhận chung tại cuộc họp số " + meetingId);
+    }
     recordMilestone(form.taskKey(), candidacyId, memberCode, values, passed);
     String title = form.title();
     String subject = BackgroundSubjects.label(submitted.get(BackgroundSubjects.SUBJECT));
@@ -97,6 +103,22 @@ public class StageRecorder {
     candidacies.recordStage(candidacyId, form.taskKey(), actor, title + " — " + String.join("; ", summary),
         details, partyDetails);
     return variables;
+  }
+
+  /**
+   * What the stage's completion would refuse in this submission, with nothing stored: the same checks as
+   * {@link #complete}, for a meeting that completes several candidacies' tasks at once and must refuse all of them or
+   * none before it completes any.
+   *
+   * @param submitted the process's variables with the form's fields, as a completion would see them
+   */
+  public List<String> problems(StageForm form, Long candidacyId, Map<String, Object> submitted) {
+    try {
+      check(form, candidacies.get(candidacyId), submitted);
+      return List.of();
+    } catch (InvalidInputException e) {
+      return e.getReasons();
+    }
   }
 
   /** What a stage changes beyond its own record: the member's certificate, the dates the yearly report counts. */
