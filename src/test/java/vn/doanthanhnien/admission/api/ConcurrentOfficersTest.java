@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,8 +47,9 @@ import vn.doanthanhnien.admission.support.TestMembers;
 /**
  * Two officers of one branch act on the same task over HTTP, through {@code /engine-rest} and through Tasklist's own
  * API: one wins, the other is told in Vietnamese with 409, in Camunda's error shape, and nothing is recorded twice.
- * Requests meant to meet are released together by a barrier, a few times over, until at least one pair really met in
- * the database (the loser then fails on the task's version).
+ * Requests meant to meet are made to: the test's own transaction holds the row they contend for
+ * ({@link HeldRowLock}) until every one of them waits for it inside its transaction, having read the task or the
+ * candidacy as it was, and then lets them go; the loser then fails on the version of what it read.
  */
 @PipelineTest
 class ConcurrentOfficersTest {
@@ -58,7 +58,6 @@ class ConcurrentOfficersTest {
   };
   /** A second branch secretary of KTNN-01 beside the demo user {@code secretary}. */
   private static final String DEPUTY = "secretary-deputy";
-  private static final int ATTEMPTS = 8;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TestRestTemplate rest;
@@ -87,24 +86,25 @@ class ConcurrentOfficersTest {
 
   @Test
   void twoSubmissionsOfOneTaskAtOnceCompleteItOnceAndTheLaterGets409() throws Exception {
-    boolean raced = false;
-    for (int attempt = 0; attempt < ATTEMPTS && !raced; attempt++) {
-      ProcessInstance instance = pipeline.nominate(members.eligible());
-      Task task = pipeline.task(instance);
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+    Task task = pipeline.task(instance);
 
-      List<ResponseEntity<Map<String, Object>>> answers = atOnce(
-          () -> submit("secretary", task.getId()), () -> submit(DEPUTY, task.getId()));
-
-      assertThat(answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(204, 409);
-      Map<String, Object> refused = answers.stream().filter(a -> a.getStatusCode().value() == 409).findFirst()
-          .orElseThrow().getBody();
-      assertThat(refused).containsOnlyKeys("type", "message", "code");
-      assertThat((String) refused.get("message")).startsWith("Việc «" + task.getName() + "» đã được "
-          + "hoàn thành lúc ").endsWith("nội dung bạn gửi không được ghi nhận. Vui lòng tải lại danh sách việc.");
-      raced |= refused.get("type").equals("OptimisticLockingException");
-      assertCompletedOnceAndMovedOn(instance);
+    List<ResponseEntity<Map<String, Object>>> answers;
+    try (HeldRowLock row = new HeldRowLock(dataSource, "select id_ from act_ru_task where id_ = ? for update",
+        task.getId())) {
+      // The first to flush waits for the task's row; the other for the variables the first inserted.
+      answers = meetAt(row, () -> submit("secretary", task.getId()), () -> submit(DEPUTY, task.getId()));
     }
-    assertThat(raced).as("one pair of submissions met in the database within %d attempts", ATTEMPTS).isTrue();
+
+    assertThat(answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(204, 409);
+    Map<String, Object> refused = answers.stream().filter(a -> a.getStatusCode().value() == 409).findFirst()
+        .orElseThrow().getBody();
+    assertThat(refused).containsOnlyKeys("type", "message", "code");
+    assertThat(refused).as("the later one failed on the task's version: both had read it open")
+        .containsEntry("type", "OptimisticLockingException");
+    assertThat((String) refused.get("message")).startsWith("Việc «" + task.getName() + "» đã được "
+        + "hoàn thành lúc ").endsWith("nội dung bạn gửi không được ghi nhận. Vui lòng tải lại danh sách việc.");
+    assertCompletedOnceAndMovedOn(instance);
   }
 
   @Test
@@ -139,19 +139,22 @@ class ConcurrentOfficersTest {
 
   @Test
   void twoClaimsOfOneTaskAtOnceLeaveItWithTheWinner() throws Exception {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      Task task = pipeline.task(pipeline.nominate(members.eligible()));
+    Task task = pipeline.task(pipeline.nominate(members.eligible()));
 
-      List<ResponseEntity<Map<String, Object>>> answers = atOnce(
-          () -> claim("secretary", task.getId()), () -> claim(DEPUTY, task.getId()));
-
-      assertThat(answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(204, 409);
-      String winner = answers.get(0).getStatusCode().value() == 204 ? "secretary" : DEPUTY;
-      assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(winner);
-      assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).singleElement()
-          .satisfies(a -> assertThat((String) a.getBody().get("message"))
-              .contains("đã được " + winner + " nhận trước"));
+    List<ResponseEntity<Map<String, Object>>> answers;
+    try (HeldRowLock row = new HeldRowLock(dataSource, "select id_ from act_ru_task where id_ = ? for update",
+        task.getId())) {
+      answers = meetAt(row, () -> claim("secretary", task.getId()), () -> claim(DEPUTY, task.getId()));
     }
+
+    assertThat(answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(204, 409);
+    String winner = answers.get(0).getStatusCode().value() == 204 ? "secretary" : DEPUTY;
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(winner);
+    assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).singleElement()
+        .satisfies(a -> assertThat(a.getBody()).as("both had read the task unclaimed")
+            .containsEntry("type", "OptimisticLockingException")
+            .containsEntry("message", "Việc «" + task.getName() + "» đã được " + winner
+                + " nhận trước. Vui lòng tải lại danh sách việc."));
   }
 
   @Test
@@ -215,51 +218,67 @@ class ConcurrentOfficersTest {
 
   @Test
   void twoWithdrawalsOfOneCandidacyAtOnceWithdrawItOnceAndTheLaterGets409() throws Exception {
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      ProcessInstance instance = pipeline.nominate(members.eligible());
-      String id = instance.getBusinessKey();
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+    String id = instance.getBusinessKey();
 
-      List<ResponseEntity<Map<String, Object>>> answers = atOnce(() -> withdraw("secretary", id),
-          () -> withdraw(DEPUTY, id));
-
-      assertThat(answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(200, 409);
-      assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).singleElement()
-          .satisfies(a -> assertThat((String) a.getBody().get("message")).isIn(
-              "Hồ sơ " + id + " đã kết thúc (WITHDRAWN), không thể rút.",
-              "Hồ sơ " + id + " vừa kết thúc do một thao tác khác cùng lúc, không thể rút."));
-      assertThat(candidacies.timeline(Long.valueOf(id))).extracting(CandidacyEvent::getAction)
-          .containsOnlyOnce(TimelineAction.WITHDRAWN);
+    List<ResponseEntity<Map<String, Object>>> answers;
+    try (HeldRowLock row = new HeldRowLock(dataSource, "select id_ from act_ru_execution where id_ = ? for update",
+        instance.getId())) {
+      answers = meetAt(row, () -> withdraw("secretary", id), () -> withdraw(DEPUTY, id));
     }
+
+    assertThat(answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(200, 409);
+    assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).singleElement()
+        .satisfies(a -> assertThat(a.getBody()).as("both had read the candidacy open").containsEntry("message",
+            "Hồ sơ " + id + " vừa kết thúc do một thao tác khác cùng lúc, không thể rút."));
+    assertThat(candidacies.timeline(Long.valueOf(id))).extracting(CandidacyEvent::getAction)
+        .containsOnlyOnce(TimelineAction.WITHDRAWN);
+    assertThat(candidacies.get(Long.valueOf(id)).getStatus()).isEqualTo(CandidacyStatus.WITHDRAWN);
   }
 
   @Test
   void aWithdrawalRightAfterTheResolutionWinsOverTheCertificateCheckRunningAtTheSameMoment() throws Exception {
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordYouthCommitteeResolution");
-      pipeline.submit(instance, "recordYouthCommitteeResolution", pipeline.valid("recordYouthCommitteeResolution"));
-      Job check = management.createJobQuery().processInstanceId(instance.getId()).executable().singleResult();
-      assertThat(check).as("the automatic certificate check is due").isNotNull();
-      String id = instance.getBusinessKey();
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordYouthCommitteeResolution");
+    pipeline.submit(instance, "recordYouthCommitteeResolution", pipeline.valid("recordYouthCommitteeResolution"));
+    Job check = management.createJobQuery().processInstanceId(instance.getId()).executable().singleResult();
+    assertThat(check).as("the automatic certificate check is due").isNotNull();
+    String id = instance.getBusinessKey();
 
-      // The job executor's run of the check, released together with the officer's withdrawal; the check may lose.
-      List<Object> outcomes = ConcurrentOfficersTest.<Object>atOnce(() -> {
+    // The check (as the job executor runs it) moves the instance on and then waits to delete its job, whose row the
+    // test holds; the officer's withdrawal, made meanwhile, read the instance before the check and waits behind it.
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    Future<Object> checked;
+    Future<ResponseEntity<Map<String, Object>>> withdrawal;
+    try (HeldRowLock row = new HeldRowLock(dataSource, "select id_ from act_ru_job where id_ = ? for update",
+        check.getId())) {
+      checked = threads.submit(() -> {
         try {
           management.executeJob(check.getId());
           return "check ran";
         } catch (ProcessEngineException e) {
           return e;
         }
-      }, () -> withdraw("secretary", id));
-
-      @SuppressWarnings("unchecked")
-      ResponseEntity<Map<String, Object>> withdrawal = (ResponseEntity<Map<String, Object>>) outcomes.get(1);
-      assertThat(withdrawal.getStatusCode().value()).as("attempt %d: %s", attempt, withdrawal.getBody())
-          .isEqualTo(200);
-      assertThat(candidacies.get(Long.valueOf(id)).getStatus()).isEqualTo(CandidacyStatus.WITHDRAWN);
-      assertThat(candidacies.timeline(Long.valueOf(id))).extracting(CandidacyEvent::getAction)
-          .containsOnlyOnce(TimelineAction.WITHDRAWN);
-      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+      });
+      row.awaitWaiting(1, List.of(checked));
+      withdrawal = threads.submit(() -> withdraw("secretary", id));
+      row.awaitWaiting(2, List.of(checked, withdrawal));
+      row.release();
+      assertThat(checked.get()).as("the check went first and committed").isEqualTo("check ran");
+      assertThat(withdrawal.get().getStatusCode().value()).as("%s", withdrawal.get().getBody()).isEqualTo(200);
+    } finally {
+      threads.shutdownNow();
     }
+
+    assertThat(candidacies.get(Long.valueOf(id)).getStatus()).isEqualTo(CandidacyStatus.WITHDRAWN);
+    assertThat(candidacies.timeline(Long.valueOf(id))).extracting(CandidacyEvent::getAction)
+        .containsOnlyOnce(TimelineAction.WITHDRAWN);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId("checkAwarenessCertificate").finished().count()).as("the check's step completed").isOne();
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("recordAwarenessCertificate").singleResult().getDeleteReason())
+        .as("the withdrawal, made again after the check, cancelled the stage the check had opened")
+        .isNotEqualTo("completed");
   }
 
   /** One timeline entry for the branch vote, one completed task in the history, and the next stage open once. */
@@ -274,18 +293,17 @@ class ConcurrentOfficersTest {
     assertThat(candidacies.get(candidacyId).getStage()).isEqualTo("recordYouthCommitteeResolution");
   }
 
+  /** Starts every request, waits until each waits for the held row, releases it and returns their answers. */
   @SafeVarargs
-  private static <T> List<T> atOnce(Supplier<T>... requests) throws Exception {
-    CyclicBarrier start = new CyclicBarrier(requests.length);
+  private static <T> List<T> meetAt(HeldRowLock row, Supplier<T>... requests) throws Exception {
     ExecutorService officers = Executors.newFixedThreadPool(requests.length);
     try {
       List<Future<T>> answers = new ArrayList<>();
       for (Supplier<T> request : requests) {
-        answers.add(officers.submit(() -> {
-          start.await();
-          return request.get();
-        }));
+        answers.add(officers.submit(request::get));
       }
+      row.awaitInside(requests.length, answers);
+      row.release();
       List<T> result = new ArrayList<>();
       for (Future<T> answer : answers) {
         result.add(answer.get());

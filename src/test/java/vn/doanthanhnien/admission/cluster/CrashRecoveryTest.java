@@ -3,8 +3,11 @@ package vn.doanthanhnien.admission.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,27 +20,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import vn.doanthanhnien.admission.support.AppNode;
 import vn.doanthanhnien.admission.support.CandidacyDriver;
+import vn.doanthanhnien.admission.support.CandidacyDriver.Submission;
 import vn.doanthanhnien.admission.support.NodeClient;
 import vn.doanthanhnien.admission.support.RecordChecks;
 
 /**
- * A node killed with SIGKILL while officers work, then started again on the same database: on the default profile's
- * H2 file and on PostgreSQL. Every change is one transaction over the application's tables and the engine's, so what
- * the kill cut off is in neither, what a node acknowledged is in both, and every candidacy goes on to its end.
+ * A node killed with SIGKILL while officers work, right after it acknowledged one named submission, then started again
+ * on the same database: on the default profile's H2 file and on PostgreSQL. Every change is one transaction over the
+ * application's tables and the engine's, so each acknowledged submission is there whole, each one the kill cut off is
+ * there whole or not at all, the only failures are requests left without an answer, a timer that fell due while no
+ * node ran fires at the start, and every candidacy goes on to its end.
  */
 class CrashRecoveryTest {
 
   private static final int CANDIDACIES = 8;
   private static final int OFFICERS = 4;
-  /** Submissions acknowledged before the kill: about a third of the ~110 the candidacies need. */
-  private static final int KILL_AFTER = 40;
+  /**
+   * The node is killed right after it acknowledged this member's dossier check, with the first four candidacies about
+   * half-way and the other four not yet nominated.
+   */
+  private static final String KILL_AFTER_MEMBER = "SAP-3";
+  private static final String KILL_AFTER_STAGE = "checkDossier";
+  private static final String COMPLETED = "completed, in the timeline";
+  private static final String OPEN = "open, not in the timeline";
   /** Linux reports a process ended by signal 9 as 128 + 9. */
   private static final int KILLED_BY_SIGKILL = 137;
 
@@ -77,16 +91,27 @@ class CrashRecoveryTest {
         members.add("SAP-" + i);
         client.registerMember("SAP-" + i);
       }
-      CandidacyDriver driver = new CandidacyDriver(List.of(client));
+      Map<String, String> instanceOfMember = new ConcurrentHashMap<>();
+      AtomicBoolean killing = new AtomicBoolean();
+      AtomicInteger exitCode = new AtomicInteger(-1);
+      // The known point: the node dies right after it answered 204 to this one submission.
+      CandidacyDriver driver = new CandidacyDriver(List.of(client), submission -> {
+        if (submission.taskKey().equals(KILL_AFTER_STAGE)
+            && submission.processInstanceId().equals(instanceOfMember.get(KILL_AFTER_MEMBER))) {
+          killing.set(true);
+          try {
+            exitCode.set(node.kill());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      });
       Set<String> nominated = ConcurrentHashMap.newKeySet();
-      AtomicBoolean killed = new AtomicBoolean();
-      Queue<Throwable> failedBeforeTheKill = new ConcurrentLinkedQueue<>();
-      Queue<Throwable> cutOff = new ConcurrentLinkedQueue<>();
+      Queue<Failure> failures = new ConcurrentLinkedQueue<>();
       Queue<String> toNominate = new ConcurrentLinkedQueue<>(members);
 
-      // when: officers nominate and drive every candidacy at once, and the node is killed in the middle
+      // when: officers nominate and drive every candidacy at once, and the node is killed at the known point
       ExecutorService officers = Executors.newFixedThreadPool(OFFICERS);
-      int exitCode;
       try {
         List<Future<?>> working = new ArrayList<>();
         for (int i = 0; i < OFFICERS; i++) {
@@ -94,30 +119,34 @@ class CrashRecoveryTest {
             try {
               for (String member = toNominate.poll(); member != null; member = toNominate.poll()) {
                 String instance = (String) client.nominate(member).get("id");
+                instanceOfMember.put(member, instance);
                 nominated.add(member);
                 driver.toTheEnd(instance, 0);
               }
             } catch (Throwable e) {
-              (killed.get() ? cutOff : failedBeforeTheKill).add(e);
+              failures.add(new Failure(killing.get(), e));
             }
             return null;
           }));
         }
-        while (driver.submissions() < KILL_AFTER && working.stream().anyMatch(f -> !f.isDone())) {
-          Thread.sleep(20);
+        for (Future<?> officer : working) {
+          officer.get(10, TimeUnit.MINUTES);
         }
-        killed.set(true);
-        exitCode = node.kill();
-        officers.shutdown();
-        assertThat(officers.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
       } finally {
         officers.shutdownNow();
       }
-      assertThat(failedBeforeTheKill).isEmpty();
-      assertThat(exitCode).as("exit code of a process killed by SIGKILL").isEqualTo(KILLED_BY_SIGKILL);
-      Set<String> acknowledgedBeforeTheKill = driver.acknowledgedTasks();
-      System.out.printf("%s killed after %d acknowledged submissions, cutting off %d officers' requests%n",
-          node.name(), acknowledgedBeforeTheKill.size(), cutOff.size());
+      assertThat(killing).as("killed after %s's %s was acknowledged", KILL_AFTER_MEMBER, KILL_AFTER_STAGE).isTrue();
+      assertThat(exitCode.get()).as("exit code of a process killed by SIGKILL").isEqualTo(KILLED_BY_SIGKILL);
+      // Only requests the kill cut off may fail: no answer at all, never an HTTP error from the node.
+      assertThat(failures).allSatisfy(failure -> {
+        assertThat(failure.afterTheKill()).as("failed before the kill: %s", failure.error()).isTrue();
+        assertThat(failure.cutOff()).as("not a cut-off connection: %s", failure.error()).isTrue();
+      });
+      String killedInstance = instanceOfMember.get(KILL_AFTER_MEMBER);
+      System.out.printf("%s killed after %s's %s: %d submissions acknowledged, %d cut off, %d officers' requests "
+          + "failed%n", node.name(), KILL_AFTER_MEMBER, KILL_AFTER_STAGE, driver.acknowledged().size(),
+          driver.unacknowledged().size(), failures.size());
+      String[] watchTimer = new String[1];
 
       // then: the database as the kill left it holds whole transactions only
       database.accept(db -> {
@@ -126,7 +155,18 @@ class CrashRecoveryTest {
         assertThat(records.candidacies()).extracting(RecordChecks.Candidacy::memberCode).containsAll(nominated);
         assertThat(records.candidacies()).extracting(RecordChecks.Candidacy::status).as("killed in the middle")
             .contains("IN_PROGRESS");
-        assertCompleted(db, acknowledgedBeforeTheKill);
+        assertThat(driver.acknowledged()).as("the kill point")
+            .anyMatch(s -> s.processInstanceId().equals(killedInstance) && s.taskKey().equals(KILL_AFTER_STAGE));
+        SoftAssertions softly = new SoftAssertions();
+        for (Submission acknowledged : driver.acknowledged()) {
+          softly.assertThat(state(db, acknowledged)).as("%s, acknowledged before the kill", acknowledged)
+              .isEqualTo(COMPLETED);
+        }
+        for (Submission cutOff : driver.unacknowledged()) {
+          softly.assertThat(state(db, cutOff)).as("%s, cut off by the kill", cutOff).isIn(COMPLETED, OPEN);
+        }
+        softly.assertAll();
+        watchTimer[0] = dueWhileNoNodeRuns(db);
       });
 
       // when: the node starts again on the same database and the officers finish the work
@@ -167,18 +207,75 @@ class CrashRecoveryTest {
           assertThat(records.successfulJobRuns(candidacy.processInstanceId()))
               .containsExactlyInAnyOrderEntriesOf(Map.of("checkAwarenessCertificate", 1, "startProbation", 1));
         });
-        assertCompleted(db, acknowledgedBeforeTheKill);
-        assertCompleted(db, resumed.acknowledgedTasks());
+        for (Submission acknowledged : driver.acknowledged()) {
+          assertThat(state(db, acknowledged)).as("%s, acknowledged before the kill", acknowledged)
+              .isEqualTo(COMPLETED);
+        }
+        for (Submission acknowledged : resumed.acknowledged()) {
+          assertThat(state(db, acknowledged)).as("%s, acknowledged after the restart", acknowledged)
+              .isEqualTo(COMPLETED);
+        }
         assertThat(db.queryForObject("select count(*) from act_ru_incident", Integer.class)).isZero();
+        assertThat(db.queryForObject("select count(*) from act_hi_job_log where job_id_ = ? and job_state_ = 2",
+            Integer.class, watchTimer[0])).as("the deadline watch's timer, due while no node ran, ran at the start")
+            .isOne();
       });
     }
   }
 
-  /** A submission acknowledged to an officer is never lost, not even by a crash right after it. */
-  private static void assertCompleted(JdbcTemplate db, Set<String> taskIds) {
-    List<String> completed = db.queryForList("select id_ from act_hi_taskinst where delete_reason_ = 'completed'",
-        String.class);
-    assertThat(completed).as("acknowledged completions in the history").containsAll(taskIds);
+  /** A failure of an officer's work: whether the kill had begun, and the error. */
+  private record Failure(boolean afterTheKill, Throwable error) {
+
+    /** The request got no answer: the connection was refused, reset or closed by the dying node. */
+    boolean cutOff() {
+      for (Throwable t = error; t != null; t = t.getCause()) {
+        if (t instanceof IOException) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * What the database holds of one submission: {@link #COMPLETED} (the task completed in the history, gone from the
+   * runtime, in the timeline) or {@link #OPEN} (the task still open, the timeline without it), else what is half there.
+   */
+  private static String state(JdbcTemplate db, Submission submission) {
+    int completed = count(db, "select count(*) from act_hi_taskinst where id_ = ? and delete_reason_ = 'completed'",
+        submission.taskId());
+    int open = count(db, "select count(*) from act_ru_task where id_ = ?", submission.taskId());
+    int completedOfStage = count(db, "select count(*) from act_hi_taskinst where proc_inst_id_ = ?"
+        + " and task_def_key_ = ? and delete_reason_ = 'completed'", submission.processInstanceId(),
+        submission.taskKey());
+    int inTimeline = count(db, "select count(*) from candidacy_event e join candidacy c on c.id = e.candidacy_id"
+        + " where c.process_instance_id = ? and e.stage = ? and e.action = 'STAGE_COMPLETED'",
+        submission.processInstanceId(), submission.taskKey());
+    if (completed == 1 && open == 0 && inTimeline == completedOfStage) {
+      return COMPLETED;
+    }
+    if (completed == 0 && open == 1 && inTimeline == completedOfStage) {
+      return OPEN;
+    }
+    return "half-stored: completed " + completed + ", open " + open + ", timeline entries of the stage " + inTimeline
+        + " for " + completedOfStage + " completed tasks";
+  }
+
+  /**
+   * Moves the hourly deadline watch's timer, due an hour after the first start, to an hour ago, as if the node had
+   * stayed down that long; returns the timer job's id.
+   */
+  private static String dueWhileNoNodeRuns(JdbcTemplate db) {
+    Map<String, Object> timer = db.queryForMap("select id_, duedate_ from act_ru_job"
+        + " where process_def_key_ = 'deadline-watch'");
+    assertThat(((Timestamp) timer.get("duedate_")).toInstant()).as("not due before the kill").isAfter(Instant.now());
+    db.update("update act_ru_job set duedate_ = ? where id_ = ?",
+        Timestamp.from(Instant.now().minus(Duration.ofHours(1))), timer.get("id_"));
+    return (String) timer.get("id_");
+  }
+
+  private static int count(JdbcTemplate db, String sql, Object... arguments) {
+    return db.queryForObject(sql, Integer.class, arguments);
   }
 
   /** The process instance of the member's candidacy, or null when the kill came before its nomination. */

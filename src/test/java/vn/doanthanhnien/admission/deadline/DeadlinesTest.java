@@ -166,6 +166,87 @@ class DeadlinesTest {
   }
 
   @Test
+  void thePartyCommitteeVoteIsDueSixtyWorkingDaysAfterTheCellsResolutionAndEscalatedToTheSuperiorCommittee() {
+    String member = members.eligible();
+    ProcessInstance instance = pipeline.advanceTo(member, "recordPartyCommitteeVote");
+    assertThat(pipeline.valid("recordPartyCellVote").get("meetingDate")).isEqualTo("2026-01-09");
+    Task vote = pipeline.task(instance);
+    // The same 60 working days after Fri 2026-01-09 as the decision's (counted above) → 2026-04-09 17:00 +07.
+    assertThat(vote.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-04-09T10:00:00Z")));
+
+    at(Instant.parse("2026-04-09T09:59:00Z"));
+    assertThat(runDeadlineWatch(instance).escalations()).as("16:59 on the due day").isZero();
+    at(Instant.parse("2026-04-09T10:01:00Z"));
+    assertThat(runDeadlineWatch(instance).escalations()).as("17:01 on the due day").isEqualTo(1);
+
+    List<Task> followUps = pipeline.as("superior", () -> tasks.createTaskQuery()
+        .taskCandidateGroup("superior-committee.DUK").taskVariableValueEquals("candidacyId", instance.getBusinessKey())
+        .listPage(0, 10));
+    assertThat(followUps).singleElement().satisfies(task -> {
+      assertThat(task.getName()).isEqualTo("Đôn đốc hồ sơ số " + instance.getBusinessKey() + " quá hạn: "
+          + vote.getName());
+      assertThat(task.getDescription()).isEqualTo("Quá hạn: việc \"" + vote.getName() + "\" của hồ sơ số "
+          + instance.getBusinessKey() + " (party-committee.DU-KTNN) đã quá hạn 17:00 ngày 09/04/2026. Đề nghị đơn vị "
+          + "cấp trên đôn đốc party-committee.DU-KTNN hoàn thành.");
+    });
+    assertThat(pipeline.as("partycommittee", () -> tasks.createTaskQuery()
+        .taskId(followUps.get(0).getId()).count())).as("not in the late committee's own list").isZero();
+    assertThat(timeline(instance)).containsOnlyOnce(TimelineAction.OVERDUE);
+  }
+
+  @Test
+  void theReminderComesFiveWorkingDaysBeforeTheDueDateCountedAcrossTet() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordAdmissionCeremony");
+    // Due Fri 2026-02-27 17:00 +07 (see the ceremony below). Five working days before it: Thu 26, Wed 25, Tue 24,
+    // Mon 23/2, then back over Tết (Mon 16–Fri 20/2) and its weekends to Fri 13/2; Thu 12/2 is the sixth.
+    assertThat(pipeline.task(instance).getDueDate()).isEqualTo(Date.from(Instant.parse("2026-02-27T10:00:00Z")));
+
+    at(Instant.parse("2026-02-12T03:00:00Z"));
+    assertThat(runDeadlineWatch(instance)).as("Thu 12/2, six working days before").isEqualTo(new Notices(0, 0));
+    at(Instant.parse("2026-02-13T03:00:00Z"));
+    assertThat(runDeadlineWatch(instance)).as("Fri 13/2, five working days before").isEqualTo(new Notices(1, 0));
+    at(Instant.parse("2026-02-17T03:00:00Z"));
+    assertThat(runDeadlineWatch(instance)).as("during Tết, already reminded").isEqualTo(new Notices(0, 0));
+
+    assertThat(tasks.getTaskComments(pipeline.task(instance).getId())).extracting(c -> c.getFullMessage())
+        .containsExactly("Nhắc hạn: việc \"" + pipeline.task(instance).getName() + "\" của hồ sơ số "
+            + instance.getBusinessKey() + " phải hoàn thành trước 17:00 ngày 27/02/2026.");
+  }
+
+  @Test
+  void anExtendedDecisionIsRemindedAndEscalatedAgainFromItsNewDueDate() {
+    ProcessInstance instance = pipeline.advanceTo(members.eligible(), "recordAdmissionDecision");
+    Task decision = pipeline.task(instance);
+    at(Instant.parse("2026-04-06T03:00:00Z"));
+    assertThat(runDeadlineWatch(instance)).as("reminded of the first due date, Thu 9/4").isEqualTo(new Notices(1, 0));
+
+    ResponseEntity<String> extended = rest.withBasicAuth("superior", "demo").postForEntity("/api/candidacies/"
+        + instance.getBusinessKey() + "/extend-decision-deadline", Map.of("reason", "Chờ kết luận thẩm định"),
+        String.class);
+    assertThat(extended.getStatusCode()).as(extended.getBody()).isEqualTo(HttpStatus.OK);
+
+    // The new due date is Tue 2026-05-26 17:00 +07 (counted above); five working days before it: Mon 25, Fri 22,
+    // Thu 21, Wed 20, Tue 19/5.
+    at(Instant.parse("2026-04-10T03:00:00Z"));
+    assertThat(runDeadlineWatch(instance)).as("the day after the first due date").isEqualTo(new Notices(0, 0));
+    at(Instant.parse("2026-05-18T03:00:00Z"));
+    assertThat(runDeadlineWatch(instance)).as("Mon 18/5, six working days before").isEqualTo(new Notices(0, 0));
+    at(Instant.parse("2026-05-19T03:00:00Z"));
+    assertThat(runDeadlineWatch(instance)).as("Tue 19/5, five working days before").isEqualTo(new Notices(1, 0));
+    at(Instant.parse("2026-05-26T10:01:00Z"));
+    assertThat(runDeadlineWatch(instance)).as("17:01 on the new due day").isEqualTo(new Notices(0, 1));
+
+    assertThat(tasks.getTaskComments(decision.getId())).as("newest first").extracting(c -> c.getFullMessage())
+        .containsExactly(
+            "Nhắc hạn: việc \"" + decision.getName() + "\" của hồ sơ số " + instance.getBusinessKey()
+                + " phải hoàn thành trước 17:00 ngày 26/05/2026.",
+            "Nhắc hạn: việc \"" + decision.getName() + "\" của hồ sơ số " + instance.getBusinessKey()
+                + " phải hoàn thành trước 17:00 ngày 09/04/2026.");
+    assertThat(timeline(instance)).containsSubsequence(TimelineAction.REMINDED, TimelineAction.DEADLINE_EXTENDED,
+        TimelineAction.REMINDED, TimelineAction.OVERDUE);
+  }
+
+  @Test
   void anOverdueCeremonyIsEscalatedToThePartyCommitteeAndShownInItsTasklist() {
     String member = members.eligible();
     ProcessInstance instance = pipeline.advanceTo(member, "recordAdmissionCeremony");
@@ -250,5 +331,9 @@ class DeadlinesTest {
 
   private static void at(LocalDate day) {
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day.atTime(10, 0), ZONE).toInstant()));
+  }
+
+  private static void at(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
   }
 }

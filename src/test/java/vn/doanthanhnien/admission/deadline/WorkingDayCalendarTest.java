@@ -3,11 +3,16 @@ package vn.doanthanhnien.admission.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Working days counted over the holidays that migration V6 seeds, without Spring. */
 class WorkingDayCalendarTest {
@@ -113,6 +118,30 @@ class WorkingDayCalendarTest {
         }
       }
     }
+  }
+
+  @Test
+  void aYearWithoutRows_2028_isCountedMondayToFridayAndWarnedOfOnce() {
+    Logger logger = (Logger) LoggerFactory.getLogger(WorkingDayCalendar.class);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    logger.addAppender(log);
+    try {
+      // V6 lists 2024–2027 only. Tết 2028 (Wed 26/1) is then five working days like any other week: Mon 24, Tue 25,
+      // Wed 26, Thu 27, Fri 28/1; the weekend after is not.
+      assertThat(calendar.plus(day("2028-01-21"), 5)).isEqualTo(day("2028-01-28"));
+      assertThat(calendar.dueAt(day("2028-01-21"), 5)).isEqualTo(Date.from(Instant.parse("2028-01-28T10:00:00Z")));
+      assertThat(calendar.isWorkingDay(day("2028-01-26"))).isTrue();
+      assertThat(calendar.isWorkingDay(day("2028-01-29"))).isFalse();
+      // Fri 31/12/2027 is the last listed day; Sat 1/1/2028 and Sun 2/1 are a weekend, Mon 3/1 a working day.
+      assertThat(calendar.plus(day("2027-12-31"), 1)).isEqualTo(day("2028-01-03"));
+    } finally {
+      logger.detachAppender(log);
+    }
+
+    assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly("No public holidays are listed for 2028: its working days are counted as Monday to Friday "
+            + "until an administrator adds them (PUT /api/holidays/{date})");
   }
 
   @Test

@@ -159,6 +159,27 @@ class ProductionProfileTest {
                 "ADMISSION_ADMIN_USER", "ADMISSION_ADMIN_PASSWORD"));
   }
 
+  @Test
+  void aWeakAdministratorPasswordIsRefusedAndTheApplicationDoesNotStart() throws SQLException {
+    // A database of its own: the class's one has its administrator already, and Camunda creates one only once.
+    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+      connection.createStatement().execute("create database weak_password");
+    }
+    EngineStatics running = EngineStatics.capture();
+    try {
+      // Ten characters, lower case and digits only: no upper case letter and no special character.
+      assertThatThrownBy(() -> prod("--ADMISSION_DB_URL=" + postgres.getJdbcUrl("postgres", "weak_password"),
+          "--ADMISSION_DB_USER=postgres", "--ADMISSION_DB_PASSWORD=postgres", "--ADMISSION_ADMIN_USER=quantri",
+          "--ADMISSION_ADMIN_PASSWORD=matkhau123"))
+          .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+              .hasMessage("Password does not match policy"));
+    } finally {
+      running.restore();
+    }
+    JdbcTemplate weak = new JdbcTemplate(postgres.getDatabase("postgres", "weak_password"));
+    assertThat(weak.queryForObject("select count(*) from act_id_user", Integer.class)).as("nobody created").isZero();
+  }
+
   private static ConfigurableApplicationContext prod(String... settings) {
     String[] args = new String[settings.length + 2];
     args[0] = "--server.port=0";

@@ -29,10 +29,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.candidacy.CandidacyStatus;
 import vn.doanthanhnien.admission.support.FlowNodeCoverage;
+import vn.doanthanhnien.admission.support.NodeClient;
 import vn.doanthanhnien.admission.support.Pipeline;
 import vn.doanthanhnien.admission.support.PipelineTest;
 import vn.doanthanhnien.admission.support.TestMembers;
@@ -56,6 +58,7 @@ class ProbationProcessTest {
   @Autowired CandidacyService candidacies;
   @Autowired ProbationService probations;
   @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
 
   private FlowNodeCoverage coverage;
 
@@ -175,6 +178,57 @@ class ProbationProcessTest {
 
     assertThat(probation).isWaitingAt("recordProbationCellVote");
     assertThat(probations.get(id).getStatus()).isEqualTo(ProbationStatus.IN_PROBATION);
+  }
+
+  @Test
+  void overHttpTheCellAndTheCommitteeGetTheirDeployedFormsAndTheirVotesRecogniseTheMember() {
+    Long id = admitted();
+    ProcessInstance probation = probationEnded(id);
+    NodeClient http = new NodeClient("http://localhost:" + port);
+
+    String cellTask = pipeline.task(probation).getId();
+    Map<String, Object> cellForm = NodeClient.expectOk(http.get("partycell",
+        "/engine-rest/task/" + cellTask + "/deployed-form"), "the cell's form").json();
+    assertThat(cellForm).containsEntry("id", "recordProbationCellVote");
+    assertThat(cellForm.get("components").toString()).contains("Số đảng viên chính thức của chi bộ",
+        "Số phiếu tán thành", "Số nghị quyết của chi bộ");
+    assertThat(http.post("partycell", "/engine-rest/task/" + cellTask + "/submit-form",
+        NodeClient.form(vote("recordProbationCellVote", "officialMemberCount", 9, 6))).status()).isEqualTo(204);
+
+    String committeeTask = pipeline.task(probation).getId();
+    Map<String, Object> committeeForm = NodeClient.expectOk(http.get("partycommittee",
+        "/engine-rest/task/" + committeeTask + "/deployed-form"), "the committee's form").json();
+    assertThat(committeeForm).containsEntry("id", "recordProbationCommitteeVote");
+    assertThat(committeeForm.get("components").toString()).contains("Số đảng ủy viên", "Số nghị quyết của Đảng ủy");
+    assertThat(http.post("partycommittee", "/engine-rest/task/" + committeeTask + "/submit-form",
+        NodeClient.form(vote("recordProbationCommitteeVote", "committeeMemberCount", 15, 10))).status())
+        .isEqualTo(204);
+
+    Map<String, Object> view = NodeClient.expectOk(http.get("partycell", "/api/candidacies/" + id + "/probation"),
+        "probation").json();
+    // The twelve months ended on Thu 2027-04-01; both votes were recorded that morning (see probationEnded).
+    assertThat(view).containsEntry("status", "RECOGNISED").containsEntry("probationEndDate", "2027-04-01")
+        .containsEntry("decidedOn", "2027-04-01").containsEntry("decidedAt", "recordProbationCommitteeVote")
+        .containsEntry("resolutionNumber", "15-NQ/ĐU").containsEntry("reason", null);
+  }
+
+  @Test
+  void overHttpACellVoteOneShortOfTwoThirdsLeavesTheMemberNotRecognised() {
+    Long id = admitted();
+    ProcessInstance probation = probationEnded(id);
+    NodeClient http = new NodeClient("http://localhost:" + port);
+    String cellTask = pipeline.task(probation).getId();
+
+    assertThat(http.post("partycell", "/engine-rest/task/" + cellTask + "/submit-form",
+        NodeClient.form(vote("recordProbationCellVote", "officialMemberCount", 9, 5))).status()).isEqualTo(204);
+
+    Map<String, Object> view = NodeClient.expectOk(http.get("partycell", "/api/candidacies/" + id + "/probation"),
+        "probation").json();
+    assertThat(view).containsEntry("status", "NOT_RECOGNISED").containsEntry("decidedOn", "2027-04-01")
+        .containsEntry("decidedAt", "recordProbationCellVote");
+    assertThat((String) view.get("reason")).startsWith("Chi bộ không đề nghị công nhận").contains("5/9 phiếu tán thành");
+    assertThat(http.get("secretary2", "/api/candidacies/" + id + "/probation").status())
+        .as("another branch's secretary").isEqualTo(403);
   }
 
   /** A candidacy of branch KTNN-01 through every stage to its admission ceremony today. */
