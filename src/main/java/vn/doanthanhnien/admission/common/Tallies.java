@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Counters kept in tables, moved in the caller's transaction, so that a count changes exactly when what it counts is
  * committed. The same on H2 and PostgreSQL, and safe when two transactions move the same counter at once: an
  * {@code update … set n = n + ?} (the second waits for the first's row lock and adds to its result); a counter row
- * that does not exist yet is first inserted at 0 in a transaction of its own, where a unique violation only means
+ * that does not exist yet (looked up first) is inserted at 0 in a transaction of its own, where a unique violation only means
  * that a concurrent transaction inserted it first (a failed insert would abort the caller's transaction on
  * PostgreSQL), and then updated like the others. A row left at 0 by a transaction that rolled back counts nothing.
  */
@@ -44,7 +44,8 @@ public class Tallies {
 
   /**
    * Adds {@code delta} to the counter of each key made of {@code fixed} and one of {@code values} of the column
-   * {@code varying} (for instance the counters of every unit above a branch), in one statement when they all exist.
+   * {@code varying} (for instance the counters of every unit above a branch): a look-up and one update when they all
+   * exist.
    *
    * @param fixed the other key columns' values, in any order
    */
@@ -52,21 +53,19 @@ public class Tallies {
     if (values.isEmpty() || delta == 0) {
       return;
     }
-    List<Object> args = new ArrayList<>();
-    args.add(delta);
-    String where = where(table, varying, values, fixed, args);
-    int updated = jdbc.update("update " + table.name() + " set " + table.count() + " = " + table.count() + " + ? where "
-        + where, args.toArray());
-    if (updated == values.size()) {
-      return;
-    }
+    // Every counter row first exists (rows are never deleted), so that the one update below adds to each: an update
+    // run before a concurrent transaction committed a new row would not see that row, and the delta would be lost.
     Set<Object> missing = new HashSet<>(values);
     missing.removeAll(existing(table, varying, values, fixed));
     missing.forEach(value -> insertAtZero(table, varying, value, fixed));
-    List<Object> retryArgs = new ArrayList<>();
-    retryArgs.add(delta);
-    jdbc.update("update " + table.name() + " set " + table.count() + " = " + table.count() + " + ? where "
-        + where(table, varying, missing, fixed, retryArgs), retryArgs.toArray());
+    List<Object> args = new ArrayList<>();
+    args.add(delta);
+    int updated = jdbc.update("update " + table.name() + " set " + table.count() + " = " + table.count() + " + ? where "
+        + where(table, varying, values, fixed, args), args.toArray());
+    if (updated != new HashSet<>(values).size()) {
+      throw new IllegalStateException("Counters of " + table.name() + " " + fixed + " for " + values + ": " + updated
+          + " rows updated");
+    }
   }
 
   private List<Object> existing(Table table, String varying, Collection<?> values, Map<String, Object> fixed) {
