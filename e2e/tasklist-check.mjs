@@ -42,7 +42,9 @@
  *      one verification per subject (its notes readable by partycommittee, not by secretary), and holds the values
  *      typed in the browser; a `probation` instance runs with the
  *      candidacy id as business key and GET /api/candidacies/{id}/probation (partycell) answers IN_PROBATION with the
- *      ceremony date, the end twelve months later and the vote's due date after it.
+ *      ceremony date, the end twelve months later and the vote's due date after it. The administrator then makes the
+ *      probation's timer due now: partycell claims the cell's vote in Tasklist, its form renders every field, and a
+ *      meeting dated today (before the twelve months end) is refused by the server, the task left open.
  *   4. Withdrawal in Tasklist: "Rút hồ sơ đề nghị kết nạp" is startable by the Youth Union officers (secretary,
  *      secretary2, youthcommittee) and not by the Party roles; `secretary` nominates another eligible KTNN-01 member
  *      (REST); `secretary2` (HVBC-01) submits the start form requestWithdrawal for it and is refused with
@@ -1453,8 +1455,60 @@ async function main() {
   check('values typed in the browser reached the server (timeline summaries)', lost.length === 0,
     lost.length ? `not found: ${lost.join(', ')}` : '');
 
+  // 3b. The probation's first form in Tasklist.
+  await probationCellVote(probations[0]?.id, endDate);
+
   // 4. Withdrawal through the Tasklist start form "Rút hồ sơ đề nghị kết nạp".
   await withdrawalFromTasklist();
+}
+
+const PROBATION_CELL_VOTE = {
+  key: 'recordProbationCellVote', tag: 'recordProbationCellVote', file: 'recordProbationCellVote', user: 'partycell',
+  name: 'Ghi kết quả biểu quyết của chi bộ đề nghị công nhận đảng viên chính thức',
+  fields: [
+    { key: 'meetingDate', kind: 'date', label: 'Ngày họp chi bộ', value: isoDaysAgo(0) },
+    { key: 'officialMemberCount', kind: 'number', label: 'Số đảng viên chính thức của chi bộ', value: 12 },
+    { key: 'votesFor', kind: 'number', label: 'Số phiếu tán thành', value: 11 },
+    { key: 'votesAgainst', kind: 'number', label: 'Số phiếu không tán thành', value: 0 },
+    { key: 'resolutionNumber', kind: 'text', label: 'Số nghị quyết của chi bộ', value: '09-NQ/CB' },
+  ],
+};
+
+/**
+ * The probation's cell vote in Tasklist. The twelve months cannot pass during a check, so the administrator makes the
+ * probation's timer due now (PUT …/job/{id}/duedate, as for a timer that fell due while no node ran); the job executor
+ * then opens the cell's task. partycell claims it, the form renders every field by its Vietnamese label with the
+ * member's header, and a meeting dated today — before the end of the twelve months — is refused by the server's rule
+ * table with the end date named; the task stays open and the probation is still IN_PROBATION.
+ */
+async function probationCellVote(probationInstanceId, endDate) {
+  const stage = PROBATION_CELL_VOTE;
+  console.log(`----  ${stage.key} (probation)`);
+  if (!check('probation: the instance is there for the cell vote', !!probationInstanceId)) return;
+  const timers = (await rest('admin', 'GET', `/engine-rest/job?processInstanceId=${probationInstanceId}&timers=true`
+    + '&maxResults=5')).json || [];
+  if (!check('probation: it waits on its twelve-month timer', timers.length === 1, `${timers.length} timer(s)`)) return;
+  const lastMinute = new Date(Date.now() - 60000).toISOString().replace('Z', '+0000');
+  const moved = await rest('admin', 'PUT', `/engine-rest/job/${timers[0].id}/duedate`, { duedate: lastMinute });
+  check('probation: the administrator makes the timer due now', moved.status === 204, `HTTP ${moved.status} ${moved.text || ''}`);
+  const task = (await nextTasks(probationInstanceId)).find((t) => t.taskDefinitionKey === stage.key);
+  if (!check(`probation: the job executor opens ${stage.key} for party-cell`, !!task)) return;
+  const page = await claimAndOpen(stage, task);
+  await screenshot(page, `${stage.file}.png`, { fullForm: true });
+  await scanEnglish(page, 'task form', `form-${stage.file}`);
+  await checkRenderedForm(stage, page);
+  for (const f of stage.fields) await fillField(page, f, f.value);
+  await settle(page);
+  const r = await clickComplete(page, task.id);
+  const message = await notificationText(page);
+  await screenshot(page, `error-${stage.file}-before-the-end.png`);
+  const stillOpen = (await openTasks(probationInstanceId)).some((t) => t.id === task.id);
+  const pr = await rest('partycell', 'GET', `/api/candidacies/${state.candidacyId}/probation`);
+  check(`${stage.tag}: a meeting today, before the twelve months end (${dmy(endDate)}), is refused by the server with `
+    + `"Không thể ghi nhận ${stage.name}: …", the task stays open, still IN_PROBATION`, r && r.status() === 400
+    && message.includes(`Không thể ghi nhận ${stage.name}: `) && message.includes('không được trước ngày hết thời kỳ dự bị')
+    && stillOpen && pr.json?.status === 'IN_PROBATION',
+  `HTTP ${r ? r.status() : 'none'}; Tasklist shows: "${message}"; task open: ${stillOpen}; status ${pr.json?.status}`);
 }
 
 /**
