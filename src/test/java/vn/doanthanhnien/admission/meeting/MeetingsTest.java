@@ -62,7 +62,9 @@ class MeetingsTest {
   void oneBranchMeetingForEightThenOneResolutionForTheSevenWhoPassedThenOneClassForTheFiveWithoutACertificate()
       throws IOException {
     // given eight nominated members of KTNN-01, the first two with an awareness certificate two years old (valid 60
-    // months), the other six without one
+    // months), the other six without one; the branch's yearly report and stall view before them
+    Map<String, Object> reportBefore = yearly("/api/reports/annual");
+    Map<String, Object> stallsBefore = yearly("/api/reports/stalls");
     List<ProcessInstance> eight = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       String code = i < 2 ? members.register(d -> d.certificate(pipeline.today().minusYears(2))) : members.eligible();
@@ -155,6 +157,44 @@ class MeetingsTest {
     assertThat(stageRecord(id(seven.get(4)), "recordAwarenessCertificate").getDetails())
         .contains("\"certificateNumber\":\"GCN-" + id(seven.get(4)) + "\"",
             "\"meetingId\":" + ((Number) awareness.getBody().get("meetingId")).longValue());
+
+    // and the branch's yearly report (what the dashboard shows) and its stall view count the same: 8 more nominated,
+    // 7 more introduced and waiting for their introducer; 8 branch votes, 7 resolutions and 5 classes more completed
+    Map<String, Object> reportAfter = yearly("/api/reports/annual");
+    assertThat(number(reportAfter, "nominated") - number(reportBefore, "nominated")).isEqualTo(8);
+    assertThat(number(reportAfter, "introduced") - number(reportBefore, "introduced")).isEqualTo(7);
+    assertThat(waiting(reportAfter, "assignIntroducer") - waiting(reportBefore, "assignIntroducer")).isEqualTo(7);
+    Map<String, Object> stallsAfter = yearly("/api/reports/stalls");
+    assertThat(completed(stallsAfter, "recordBranchVote") - completed(stallsBefore, "recordBranchVote")).isEqualTo(8);
+    assertThat(completed(stallsAfter, "recordYouthCommitteeResolution")
+        - completed(stallsBefore, "recordYouthCommitteeResolution")).isEqualTo(7);
+    assertThat(completed(stallsAfter, "recordAwarenessCertificate")
+        - completed(stallsBefore, "recordAwarenessCertificate")).isEqualTo(5);
+  }
+
+  /** The branch KTNN-01's figures of the test clock's year, as its secretary reads them. */
+  private Map<String, Object> yearly(String path) {
+    ResponseEntity<Map<String, Object>> answer = as("secretary").exchange(path + "?year={year}&unit=KTNN-01",
+        HttpMethod.GET, null, OBJECT, pipeline.today().getYear());
+    assertThat(answer.getStatusCode().value()).as("%s %s", path, answer.getBody()).isEqualTo(200);
+    return answer.getBody();
+  }
+
+  private static long number(Map<String, Object> figures, String field) {
+    return ((Number) figures.get(field)).longValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static long waiting(Map<String, Object> report, String stage) {
+    Object count = ((Map<String, Object>) report.get("inProgressByStage")).get(stage);
+    return count == null ? 0 : ((Number) count).longValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static long completed(Map<String, Object> stalls, String stage) {
+    return ((List<Map<String, Object>>) stalls.get("stages")).stream().filter(s -> stage.equals(s.get("key")))
+        .mapToLong(s -> ((Number) s.get("completed")).longValue()).findFirst()
+        .orElseThrow(() -> new AssertionError("No stage " + stage + " in " + stalls));
   }
 
   @Test
