@@ -1495,13 +1495,14 @@ async function probationCellVote(probationInstanceId, endDate) {
   if (!check(`probation: the job executor opens ${stage.key} for party-cell`, !!task)) return;
   const page = await claimAndOpen(stage, task);
   await screenshot(page, `${stage.file}.png`, { fullForm: true });
-  await scanEnglish(page, 'task form', `form-${stage.file}`);
+  await scanEnglish(page, 'task view', `task-view-${stage.file}`);
   await checkRenderedForm(stage, page);
   for (const f of stage.fields) await fillField(page, f, f.value);
   await settle(page);
   const r = await clickComplete(page, task.id);
   const message = await notificationText(page);
   await screenshot(page, `error-${stage.file}-before-the-end.png`);
+  await scanEnglish(page, 'refusal', `refusal-${stage.file}-before-the-end`);
   const stillOpen = (await openTasks(probationInstanceId)).some((t) => t.id === task.id);
   const pr = await rest('partycell', 'GET', `/api/candidacies/${state.candidacyId}/probation`);
   check(`${stage.tag}: a meeting today, before the twelve months end (${dmy(endDate)}), is refused by the server with `
