@@ -1465,6 +1465,7 @@ async function main() {
 const PROBATION_CELL_VOTE = {
   key: 'recordProbationCellVote', tag: 'recordProbationCellVote', file: 'recordProbationCellVote', user: 'partycell',
   name: 'Ghi kết quả biểu quyết của chi bộ đề nghị công nhận đảng viên chính thức',
+  summary: [], // its header names the member and the ceremony; no earlier stage's summary
   fields: [
     { key: 'meetingDate', kind: 'date', label: 'Ngày họp chi bộ', value: isoDaysAgo(0) },
     { key: 'officialMemberCount', kind: 'number', label: 'Số đảng viên chính thức của chi bộ', value: 12 },
@@ -1495,7 +1496,6 @@ async function probationCellVote(probationInstanceId, endDate) {
   if (!check(`probation: the job executor opens ${stage.key} for party-cell`, !!task)) return;
   const page = await claimAndOpen(stage, task);
   await screenshot(page, `${stage.file}.png`, { fullForm: true });
-  await scanEnglish(page, 'task view', `task-view-${stage.file}`);
   await checkRenderedForm(stage, page);
   for (const f of stage.fields) await fillField(page, f, f.value);
   await settle(page);
