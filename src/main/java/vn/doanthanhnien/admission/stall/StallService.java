@@ -18,7 +18,6 @@ import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.deadline.WorkingDays;
 import vn.doanthanhnien.admission.identity.UserScope;
 import vn.doanthanhnien.admission.report.PipelineStages;
-import vn.doanthanhnien.admission.report.ReportQueries;
 import vn.doanthanhnien.admission.unit.OrgUnit;
 import vn.doanthanhnien.admission.unit.UnitService;
 
@@ -36,18 +35,16 @@ public class StallService {
 
   private final StageTimes stageTimes;
   private final StallQueries stallQueries;
-  private final ReportQueries reportQueries;
   private final PipelineStages stages;
   private final UnitService units;
   private final WorkingDays workingDays;
   private final BusinessClock clock;
   private final UserScope scope;
 
-  public StallService(StageTimes stageTimes, StallQueries stallQueries, ReportQueries reportQueries,
+  public StallService(StageTimes stageTimes, StallQueries stallQueries,
       PipelineStages stages, UnitService units, WorkingDays workingDays, BusinessClock clock, UserScope scope) {
     this.stageTimes = stageTimes;
     this.stallQueries = stallQueries;
-    this.reportQueries = reportQueries;
     this.stages = stages;
     this.units = units;
     this.workingDays = workingDays;
@@ -79,15 +76,28 @@ public class StallService {
     OrgUnit unit = units.get(unitCode);
     scope.requireUnit(unitCode);
     Set<String> branches = units.branchesUnder(unitCode);
-    boolean listed = branches.size() <= LISTED_BRANCHES;
     LocalDate today = clock.today();
 
     Map<String, TreeMap<Integer, Long>> times = stageTimes.ofUnit(unitCode, year);
+    Map<String, Double> p90s = new HashMap<>();
+    Map<String, Instant> cutOffs = new HashMap<>();
+    times.forEach((stage, histogram) -> {
+      Double p90 = percentile(histogram, 0.9);
+      if (p90 != null) {
+        p90s.put(stage, p90);
+        cutOffs.put(stage, waitedMoreThan(p90, today));
+      }
+    });
     Map<String, Long> open = new HashMap<>();
+    Map<String, Long> older = new HashMap<>();
     if (!branches.isEmpty()) {
-      for (Object[] row : listed ? reportQueries.inProgress(branches, clock.now()) : reportQueries.inProgress(clock.now())) {
-        if (branches.contains((String) row[0])) {
-          open.merge((String) row[1], ((Number) row[2]).longValue(), Long::sum);
+      List<StallQueries.Waiting> rows = branches.size() <= LISTED_BRANCHES ? stallQueries.waiting(cutOffs, branches)
+          : units.tree().coversEveryBranch(unitCode) ? stallQueries.waitingEverywhere(cutOffs)
+          : stallQueries.waitingByBranch(cutOffs);
+      for (StallQueries.Waiting row : rows) {
+        if (row.branchCode() == null || branches.contains(row.branchCode())) {
+          open.merge(row.stage(), row.waiting(), Long::sum);
+          older.merge(row.stage(), row.older(), Long::sum);
         }
       }
     }
@@ -101,11 +111,10 @@ public class StallService {
     List<StageStall> result = new ArrayList<>();
     for (String key : keys) {
       TreeMap<Integer, Long> histogram = times.getOrDefault(key, new TreeMap<>());
-      Double p90 = percentile(histogram, 0.9);
-      long waiting = open.getOrDefault(key, 0L);
-      Long older = p90 == null ? null : waiting == 0 ? 0L : olderThan(key, p90, today, branches, listed);
-      result.add(new StageStall(key, names.computeIfAbsent(key, stages::name), histogram.values().stream().mapToLong(Long::longValue).sum(),
-          percentile(histogram, 0.5), p90, waiting, older));
+      Double p90 = p90s.get(key);
+      result.add(new StageStall(key, names.computeIfAbsent(key, stages::name),
+          histogram.values().stream().mapToLong(Long::longValue).sum(), percentile(histogram, 0.5), p90,
+          open.getOrDefault(key, 0L), p90 == null ? null : older.getOrDefault(key, 0L)));
     }
     StageStall mostWaiting = result.stream().filter(s -> s.open() > 0)
         .max(Comparator.comparingLong((StageStall s) -> s.olderThanUsual() == null ? 0 : s.olderThanUsual())
@@ -114,15 +123,13 @@ public class StallService {
     return new Stalls(year, unit.getCode(), unit.getName(), today, result, mostWaiting);
   }
 
-  /** Candidacies of the branches at the stage that have waited more than {@code p90} working days by today. */
-  private long olderThan(String stage, double p90, LocalDate today, Set<String> branches, boolean listed) {
-    // Waited more than p90 working days: at least floor(p90) + 1, that is entered on the day found or before.
+  /**
+   * The instant before which a candidacy must have entered a stage to have waited more than {@code p90} working days
+   * by today: at least floor(p90) + 1, that is entered on the day found or before.
+   */
+  private Instant waitedMoreThan(double p90, LocalDate today) {
     LocalDate lastDay = workingDays.minus(today, (int) Math.floor(p90) + 1);
-    Instant before = lastDay.plusDays(1).atStartOfDay(clock.zone()).toInstant();
-    List<Object[]> rows = listed ? stallQueries.waitingSince(stage, before, branches)
-        : stallQueries.waitingSince(stage, before);
-    return rows.stream().filter(row -> branches.contains((String) row[0]))
-        .mapToLong(row -> ((Number) row[1]).longValue()).sum();
+    return lastDay.plusDays(1).atStartOfDay(clock.zone()).toInstant();
   }
 
   /**

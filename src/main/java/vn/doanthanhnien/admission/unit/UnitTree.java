@@ -74,6 +74,11 @@ public final class UnitTree {
         .collect(Collectors.toSet())));
   }
 
+  /** Whether a unit answers for every Youth Union branch there is (the top of a tree). */
+  public boolean coversEveryBranch(String code) {
+    return branchesUnder(code).size() == byCode.values().stream().filter(u -> u.getKind() == UnitKind.YOUTH_BRANCH).count();
+  }
+
   /**
    * The units whose figures count a branch's candidacies: the branch and every unit whose {@link #branchesUnder} holds
    * it, in both trees. Empty for a code that is no branch.

@@ -2,13 +2,17 @@ package vn.doanthanhnien.admission.stall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -68,6 +72,7 @@ class StallViewTest {
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
   @Autowired StageTimeBackfill backfill;
+  @Autowired StallQueries stallQueries;
 
   private boolean built;
 
@@ -159,6 +164,35 @@ class StallViewTest {
     assertThat(stage(kept, BRANCH_VOTE)).containsEntry("completed", 3);
     assertThat(stalls("stl-secretary", "STL-01", 2027)).isEqualTo(kept);
     assertThat(jdbc.queryForObject("select count(*) from pending_backfill", Integer.class)).isZero();
+  }
+
+  @Test
+  void theWaitingCountedForAListOfBranchesForEveryBranchAndAllTogetherAgree() {
+    aBranchOfItsOwnAndAYearAroundTet();
+    // The branch vote's cut-off of STL-01 on 15/02 (more than 4.6 working days: entered on 05/02 or before).
+    Map<String, Instant> cutOffs = Map.of(BRANCH_VOTE, Instant.parse("2027-02-10T17:00:00Z"),
+        YOUTH_COMMITTEE, Instant.parse("2027-02-11T17:00:00Z"));
+    Set<String> branches = new HashSet<>(jdbc.queryForList("select distinct branch_code from candidacy", String.class));
+
+    Map<String, List<Long>> listed = byStage(stallQueries.waiting(cutOffs, branches));
+    assertThat(byStage(stallQueries.waitingByBranch(cutOffs))).isEqualTo(listed);
+    assertThat(byStage(stallQueries.waitingEverywhere(cutOffs))).isEqualTo(listed);
+    assertThat(byStage(stallQueries.waiting(cutOffs, Set.of("STL-01"))))
+        .containsEntry(BRANCH_VOTE, List.of(3L, 2L)).containsEntry(YOUTH_COMMITTEE, List.of(2L, 1L));
+    assertThat(byStage(stallQueries.waiting(Map.of(), Set.of("STL-01")))).containsEntry(BRANCH_VOTE, List.of(3L, 0L));
+  }
+
+  /** Stage → [waiting, older than the cut-off], summed over the branches. */
+  private static Map<String, List<Long>> byStage(List<StallQueries.Waiting> rows) {
+    Map<String, long[]> sums = new TreeMap<>();
+    rows.forEach(row -> {
+      long[] sum = sums.computeIfAbsent(row.stage(), s -> new long[2]);
+      sum[0] += row.waiting();
+      sum[1] += row.older();
+    });
+    Map<String, List<Long>> result = new TreeMap<>();
+    sums.forEach((stage, sum) -> result.put(stage, List.of(sum[0], sum[1])));
+    return result;
   }
 
   @Test
