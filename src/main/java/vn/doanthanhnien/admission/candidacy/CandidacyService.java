@@ -46,10 +46,13 @@ public class CandidacyService {
   private final UserScope scope;
   private final EngineAsSystem system;
   private final MilestoneCounters counters;
+  private final StageCounts stageCounts;
 
   public CandidacyService(CandidacyRepository candidacies, CandidacyEventRepository events, BusinessClock clock,
-      ObjectMapper json, RuntimeService runtime, UserScope scope, EngineAsSystem system, MilestoneCounters counters) {
+      ObjectMapper json, RuntimeService runtime, UserScope scope, EngineAsSystem system, MilestoneCounters counters,
+      StageCounts stageCounts) {
     this.counters = counters;
+    this.stageCounts = stageCounts;
     this.candidacies = candidacies;
     this.events = events;
     this.clock = clock;
@@ -71,6 +74,7 @@ public class CandidacyService {
     Candidacy candidacy = candidacies.saveAndFlush(new Candidacy(memberCode, units, PartyAdmissionProcess.NOMINATION,
         nominationReason, nominatedBy, clock.now(), processInstanceId));
     counters.add(candidacy.getBranchCode(), clock.today().getYear(), Milestone.NOMINATED, 1);
+    stageCounts.moved(candidacy.getBranchCode(), null, candidacy.getStage());
     log(candidacy.getId(), PartyAdmissionProcess.NOMINATION, TimelineAction.NOMINATED, nominatedBy,
         "Đề cử đoàn viên " + memberCode + ": " + nominationReason);
     return candidacy;
@@ -104,7 +108,11 @@ public class CandidacyService {
 
   /** A task of the candidacy was created: its stage is now {@code stage}, due at {@code dueAt} (null: no due date). */
   public void enterStage(Long id, String stage, Instant dueAt) {
-    get(id).enterStage(stage, dueAt, clock.now());
+    Candidacy candidacy = get(id);
+    if (candidacy.isOpen()) {
+      stageCounts.moved(candidacy.getBranchCode(), candidacy.getStage(), stage);
+    }
+    candidacy.enterStage(stage, dueAt, clock.now());
   }
 
   /** The open stage's due date moved, or the stage with it ended without a next one (null). */
@@ -157,6 +165,9 @@ public class CandidacyService {
 
   public void close(Long id, CandidacyStatus outcome, String reason, String actor) {
     Candidacy candidacy = get(id);
+    if (candidacy.isOpen()) {
+      stageCounts.moved(candidacy.getBranchCode(), candidacy.getStage(), null);
+    }
     candidacy.close(outcome, reason == null ? null : abbreviate(reason, 1000), clock.now());
     TimelineAction action = TimelineAction.valueOf(outcome.name());
     log(id, candidacy.getStage(), action, actor, reason == null ? "Đã kết nạp vào Đảng" : reason);

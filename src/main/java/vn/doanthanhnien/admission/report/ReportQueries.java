@@ -10,24 +10,31 @@ import org.springframework.data.repository.query.Param;
 import vn.doanthanhnien.admission.candidacy.Candidacy;
 
 /**
- * What the yearly report reads from the candidacies themselves: those in progress now, by branch and stage, and the
- * overdue ones among them ({@code [branchCode, stage, candidacies, overdue]}), answered from the index on (status,
- * branch, stage, …); and the recount of the year's milestones that the counters must agree with.
+ * What the yearly report reads from the candidacies themselves: the overdue ones now, by branch
+ * ({@code [branchCode, overdue]}), answered from the indexes on (status, branch, …) and (status, due date, …); the
+ * candidacies in progress by branch and stage, recounted for the check of the counters; and the recount of the year's
+ * milestones that the counters must agree with.
  */
 public interface ReportQueries extends Repository<Candidacy, Long> {
 
-  String IN_PROGRESS = "select c.branchCode, c.stage, count(c), sum(case when c.dueAt < :now then 1 else 0 end)"
-      + " from Candidacy c where c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS";
+  String OVERDUE = "select c.branchCode, count(c) from Candidacy c"
+      + " where c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS and c.dueAt < :now";
 
-  @Query(IN_PROGRESS + " and c.branchCode in :branches group by c.branchCode, c.stage")
-  List<Object[]> inProgress(@Param("branches") Collection<String> branches, @Param("now") Instant now);
+  @Query(OVERDUE + " and c.branchCode in :branches group by c.branchCode")
+  List<Object[]> overdue(@Param("branches") Collection<String> branches, @Param("now") Instant now);
 
   /**
    * The same for every branch, for a unit with many branches below it: a list of a thousand branch codes made the
    * query cost more than reading every branch's rows (docs/performance.md, "Volume check").
    */
-  @Query(IN_PROGRESS + " group by c.branchCode, c.stage")
-  List<Object[]> inProgress(@Param("now") Instant now);
+  @Query(OVERDUE + " group by c.branchCode")
+  List<Object[]> overdue(@Param("now") Instant now);
+
+  /** The candidacies in progress by branch and stage: {@code [branchCode, stage, candidacies]}. */
+  @Query("select c.branchCode, c.stage, count(c) from Candidacy c"
+      + " where c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS"
+      + " group by c.branchCode, c.stage")
+  List<Object[]> recountInProgress();
 
   /**
    * The year's milestones counted from the candidacies, by branch: {@code [branchCode, nominated, introduced,

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.candidacy.Milestone;
 import vn.doanthanhnien.admission.candidacy.MilestoneCounters;
+import vn.doanthanhnien.admission.candidacy.StageCounts;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.identity.UserScope;
@@ -28,7 +29,8 @@ import vn.doanthanhnien.admission.unit.UnitTree;
  * Quotas and the yearly report of docs/domain.md: nominated, introduced and admitted against the quota, by unit and sub-unit
  * in either tree. A unit counts the candidacies of the branches it answers for ({@link UnitService#branchesUnder}), and
  * breaks down into its {@link UnitService#subUnits}, so that the sub-units of a unit add up to it in both trees. The
- * milestones are read from the branches' counters ({@link MilestoneCounters}), which {@link #checkCounters} recounts.
+ * milestones are read from the branches' counters ({@link MilestoneCounters}), those in progress from theirs
+ * ({@link StageCounts}), and {@link #checkCounters} recounts both.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,12 +45,14 @@ public class ReportService {
   private final BusinessClock clock;
   private final UserScope scope;
   private final MilestoneCounters counters;
+  private final StageCounts stageCounts;
   /** Above this many branches, the counts are read for every branch instead of for a list of branch codes. */
   private int listedBranches = 50;
 
   public ReportService(QuotaRepository quotas, ReportQueries queries, UnitService units, BusinessClock clock,
-      UserScope scope, MilestoneCounters counters) {
+      UserScope scope, MilestoneCounters counters, StageCounts stageCounts) {
     this.counters = counters;
+    this.stageCounts = stageCounts;
     this.quotas = quotas;
     this.queries = queries;
     this.units = units;
@@ -116,7 +120,7 @@ public class ReportService {
 
   /**
    * The year's counts of every branch below the unit asked for, read once; each unit of the report adds its own. The
-   * milestones come from the counters, those in progress now from the candidacies' index.
+   * milestones and those in progress come from the counters, the overdue ones from the candidacies' indexes.
    */
   private final class BranchFigures {
 
@@ -132,10 +136,10 @@ public class ReportService {
       // Read for every branch above the limit; the figures of branches outside the unit are never read (sum below).
       boolean listed = branches.size() <= listedBranches;
       milestones = counters.ofYear(year, listed ? branches : null);
-      for (Object[] row : listed ? queries.inProgress(branches, now) : queries.inProgress(now)) {
-        String branch = (String) row[0];
-        add(inProgressByStage.computeIfAbsent(branch, b -> new HashMap<>()), (String) row[1], row[2]);
-        add(overdue, branch, row[3]);
+      stageCounts.byBranch(listed ? branches : null).forEach((branch, stages) -> stages
+          .forEach((stage, count) -> add(inProgressByStage.computeIfAbsent(branch, b -> new HashMap<>()), stage, count)));
+      for (Object[] row : listed ? queries.overdue(branches, now) : queries.overdue(now)) {
+        add(overdue, (String) row[0], row[1]);
       }
     }
 
@@ -175,11 +179,25 @@ public class ReportService {
   public record CounterDifference(String branchCode, Milestone milestone, long counted, long recounted) {
   }
 
-  /** @param differences every counter of the year that does not agree with the candidacies; none when all agree */
-  public record CounterCheck(int year, int branches, List<CounterDifference> differences) {
+  /**
+   * @param counted what the counter of the branch and stage says
+   * @param recounted how many candidacies of the branch are in progress at the stage
+   */
+  public record InProgressDifference(String branchCode, String stage, long counted, long recounted) {
   }
 
-  /** Recounts the year's milestones from the candidacies and compares them with the counters the report reads. */
+  /**
+   * @param differences every counter of the year that does not agree with the candidacies; none when all agree
+   * @param inProgressDifferences every counter of the candidacies in progress now that does not agree with them
+   */
+  public record CounterCheck(int year, int branches, List<CounterDifference> differences,
+      List<InProgressDifference> inProgressDifferences) {
+  }
+
+  /**
+   * Recounts the year's milestones and the candidacies in progress now from the candidacies and compares them with the
+   * counters the report reads.
+   */
   public CounterCheck checkCounters(int year) {
     scope.requireAdmin();
     InputCheck in = new InputCheck(clock.zone());
@@ -208,7 +226,25 @@ public class ReportService {
         }
       }
     }
-    return new CounterCheck(year, branches.size(), differences);
+    Map<String, Map<String, Long>> inProgress = new HashMap<>();
+    queries.recountInProgress().forEach(row -> inProgress.computeIfAbsent((String) row[0], b -> new HashMap<>())
+        .put((String) row[1], ((Number) row[2]).longValue()));
+    Map<String, Map<String, Long>> inProgressCounted = stageCounts.byBranch(null);
+    Set<String> inProgressBranches = new TreeSet<>(inProgress.keySet());
+    inProgressBranches.addAll(inProgressCounted.keySet());
+    List<InProgressDifference> inProgressDifferences = new ArrayList<>();
+    for (String branch : inProgressBranches) {
+      Set<String> stages = new TreeSet<>(inProgress.getOrDefault(branch, Map.of()).keySet());
+      stages.addAll(inProgressCounted.getOrDefault(branch, Map.of()).keySet());
+      for (String stage : stages) {
+        long counter = inProgressCounted.getOrDefault(branch, Map.of()).getOrDefault(stage, 0L);
+        long recount = inProgress.getOrDefault(branch, Map.of()).getOrDefault(stage, 0L);
+        if (counter != recount) {
+          inProgressDifferences.add(new InProgressDifference(branch, stage, counter, recount));
+        }
+      }
+    }
+    return new CounterCheck(year, branches.size(), differences, inProgressDifferences);
   }
 
   private static void checkYear(InputCheck in, int year) {

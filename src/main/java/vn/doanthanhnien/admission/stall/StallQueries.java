@@ -10,15 +10,15 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The candidacies waiting at each stage and, among them, those that entered it before the stage's cut-off, in one
- * pass over the candidacies in progress, answered from the index on (status, stage, stage_entered_at, branch_code)
- * alone.
+ * The candidacies in progress that entered their stage before the stage's cut-off, in one query for every stage,
+ * answered from the index on (status, stage, stage_entered_at, branch_code) by a range per stage: only the rows older
+ * than the cut-offs are read.
  */
 @Component
 class StallQueries {
 
-  /** Waiting at a stage, of one branch or (branch null) of every branch together. */
-  record Waiting(String branchCode, String stage, long waiting, long older) {
+  /** Older than usual at a stage, of one branch or (branch null) of every branch together. */
+  record Older(String branchCode, String stage, long candidacies) {
   }
 
   private final EntityManager entityManager;
@@ -32,34 +32,34 @@ class StallQueries {
    *     without one counts none
    * @param branches the branches to count, by branch
    */
-  List<Waiting> waiting(Map<String, Instant> cutOffs, Collection<String> branches) {
-    return query(cutOffs, "c.branchCode, ", " and c.branchCode in :branches", "c.branchCode, ", branches);
+  List<Older> older(Map<String, Instant> cutOffs, Collection<String> branches) {
+    return query(cutOffs, true, branches);
   }
 
   /** The same for every branch, by branch: a list of a thousand codes costs more than reading every branch's rows. */
-  List<Waiting> waitingByBranch(Map<String, Instant> cutOffs) {
-    return query(cutOffs, "c.branchCode, ", "", "c.branchCode, ", null);
+  List<Older> olderByBranch(Map<String, Instant> cutOffs) {
+    return query(cutOffs, true, null);
   }
 
   /** The same for every branch together. */
-  List<Waiting> waitingEverywhere(Map<String, Instant> cutOffs) {
-    return query(cutOffs, "", "", "", null);
+  List<Older> olderEverywhere(Map<String, Instant> cutOffs) {
+    return query(cutOffs, false, null);
   }
 
-  private List<Waiting> query(Map<String, Instant> cutOffs, String selectBranch, String whereBranch,
-      String groupBranch, Collection<String> branches) {
+  private List<Older> query(Map<String, Instant> cutOffs, boolean byBranch, Collection<String> branches) {
+    if (cutOffs.isEmpty()) {
+      return List.of();
+    }
     List<Map.Entry<String, Instant>> entries = new ArrayList<>(cutOffs.entrySet());
-    StringBuilder older = new StringBuilder(entries.isEmpty() ? "0" : "case");
+    List<String> ranges = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      older.append(" when c.stage = :stage").append(i).append(" and c.stageEnteredAt < :before").append(i)
-          .append(" then 1");
+      ranges.add("(c.stage = :stage" + i + " and c.stageEnteredAt < :before" + i + ")");
     }
-    if (!entries.isEmpty()) {
-      older.append(" else 0 end");
-    }
-    String jpql = "select " + selectBranch + "c.stage, count(c), sum(" + older + ") from Candidacy c"
-        + " where c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS" + whereBranch
-        + " group by " + groupBranch + "c.stage";
+    String branch = byBranch ? "c.branchCode, " : "";
+    String jpql = "select " + branch + "c.stage, count(c) from Candidacy c"
+        + " where c.status = vn.doanthanhnien.admission.candidacy.CandidacyStatus.IN_PROGRESS"
+        + " and (" + String.join(" or ", ranges) + ")" + (branches == null ? "" : " and c.branchCode in :branches")
+        + " group by " + branch + "c.stage";
     TypedQuery<Object[]> query = entityManager.createQuery(jpql, Object[].class);
     for (int i = 0; i < entries.size(); i++) {
       query.setParameter("stage" + i, entries.get(i).getKey());
@@ -68,9 +68,8 @@ class StallQueries {
     if (branches != null) {
       query.setParameter("branches", branches);
     }
-    int offset = selectBranch.isEmpty() ? 0 : 1;
-    return query.getResultList().stream().map(row -> new Waiting(offset == 0 ? null : (String) row[0],
-        (String) row[offset], ((Number) row[offset + 1]).longValue(),
-        row[offset + 2] == null ? 0 : ((Number) row[offset + 2]).longValue())).toList();
+    int offset = byBranch ? 1 : 0;
+    return query.getResultList().stream().map(row -> new Older(byBranch ? (String) row[0] : null,
+        (String) row[offset], ((Number) row[offset + 1]).longValue())).toList();
   }
 }

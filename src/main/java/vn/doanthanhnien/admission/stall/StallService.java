@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.doanthanhnien.admission.candidacy.StageCounts;
 import vn.doanthanhnien.admission.common.BusinessClock;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.deadline.WorkingDays;
@@ -35,16 +36,18 @@ public class StallService {
 
   private final StageTimes stageTimes;
   private final StallQueries stallQueries;
+  private final StageCounts stageCounts;
   private final PipelineStages stages;
   private final UnitService units;
   private final WorkingDays workingDays;
   private final BusinessClock clock;
   private final UserScope scope;
 
-  public StallService(StageTimes stageTimes, StallQueries stallQueries,
+  public StallService(StageTimes stageTimes, StallQueries stallQueries, StageCounts stageCounts,
       PipelineStages stages, UnitService units, WorkingDays workingDays, BusinessClock clock, UserScope scope) {
     this.stageTimes = stageTimes;
     this.stallQueries = stallQueries;
+    this.stageCounts = stageCounts;
     this.stages = stages;
     this.units = units;
     this.workingDays = workingDays;
@@ -91,13 +94,18 @@ public class StallService {
     Map<String, Long> open = new HashMap<>();
     Map<String, Long> older = new HashMap<>();
     if (!branches.isEmpty()) {
-      List<StallQueries.Waiting> rows = branches.size() <= LISTED_BRANCHES ? stallQueries.waiting(cutOffs, branches)
-          : units.tree().coversEveryBranch(unitCode) ? stallQueries.waitingEverywhere(cutOffs)
-          : stallQueries.waitingByBranch(cutOffs);
-      for (StallQueries.Waiting row : rows) {
+      boolean listed = branches.size() <= LISTED_BRANCHES;
+      stageCounts.byBranch(listed ? branches : null).forEach((branch, stages) -> {
+        if (branches.contains(branch)) {
+          stages.forEach((stage, count) -> open.merge(stage, count, Long::sum));
+        }
+      });
+      List<StallQueries.Older> rows = listed ? stallQueries.older(cutOffs, branches)
+          : units.tree().coversEveryBranch(unitCode) ? stallQueries.olderEverywhere(cutOffs)
+          : stallQueries.olderByBranch(cutOffs);
+      for (StallQueries.Older row : rows) {
         if (row.branchCode() == null || branches.contains(row.branchCode())) {
-          open.merge(row.stage(), row.waiting(), Long::sum);
-          older.merge(row.stage(), row.older(), Long::sum);
+          older.merge(row.stage(), row.candidacies(), Long::sum);
         }
       }
     }

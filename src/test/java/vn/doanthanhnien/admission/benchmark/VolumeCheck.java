@@ -1,5 +1,6 @@
 package vn.doanthanhnien.admission.benchmark;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -171,8 +172,8 @@ class VolumeCheck {
         lines.add(measure("GET /api/reports/stalls?year=" + year + "&unit=" + unit[0] + " (" + unit[1] + ")",
             () -> report("stalls", unit[1], year, unit[0])));
       }
-      lines.add(String.format("milestone_count rows: %,d; stage_time rows: %,d", count("milestone_count"),
-          count("stage_time")));
+      lines.add(String.format("milestone_count rows: %,d; stage_count rows: %,d; stage_time rows: %,d",
+          count("milestone_count"), count("stage_count"), count("stage_time")));
       lines.add("target: p95 < 100 ms");
       String report = String.join("\n", lines) + "\n";
       System.out.println(report);
@@ -253,20 +254,25 @@ class VolumeCheck {
 
     /**
      * The copies were inserted beside the application, so their counters and stage times are made as an existing
-     * database gets them: the counters by the backfill statements of migration V30, the stage times by the start-up
+     * database gets them: the counters by the backfill statements of migrations V30 and V31, the stage times by the start-up
      * backfill from the engine's history ({@code StageTimeBackfill}, asked for again by its pending row).
      */
     private void seedCountersAndStageTimes() throws Exception {
-      String migration;
-      try (var in = VolumeCheck.class.getResourceAsStream(
-          "/db/migration/V30__milestone_counts_and_stage_times.sql")) {
-        migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      jdbc.update("delete from milestone_count");
-      Arrays.stream(migration.replaceAll("(?m)^--.*$", "").split(";")).map(String::strip)
-          .filter(statement -> statement.startsWith("insert into milestone_count")).forEach(jdbc::update);
+      backfill("milestone_count", "/db/migration/V30__milestone_counts_and_stage_times.sql");
+      backfill("stage_count", "/db/migration/V31__stage_counts.sql");
       jdbc.update("insert into pending_backfill (name) values ('stage_time')");
       app.bean(StageTimeBackfill.class).runIfPending();
+    }
+
+    /** The table emptied and filled again by its migration's own insert statements. */
+    private void backfill(String table, String migrationResource) throws IOException {
+      String migration;
+      try (var in = VolumeCheck.class.getResourceAsStream(migrationResource)) {
+        migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      jdbc.update("delete from " + table);
+      Arrays.stream(migration.replaceAll("(?m)^--.*$", "").split(";")).map(String::strip)
+          .filter(statement -> statement.startsWith("insert into " + table)).forEach(jdbc::update);
     }
 
     private int report(String which, String user, int year, String unit) {

@@ -41,8 +41,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import vn.doanthanhnien.admission.candidacy.CandidacyEvent;
+import vn.doanthanhnien.admission.candidacy.CandidacyService;
+import vn.doanthanhnien.admission.candidacy.CandidacyStatus;
+import vn.doanthanhnien.admission.candidacy.TimelineAction;
 import vn.doanthanhnien.admission.member.Education;
 import vn.doanthanhnien.admission.member.Rating;
+import vn.doanthanhnien.admission.support.DocumentText;
 import vn.doanthanhnien.admission.support.NodeClient;
 import vn.doanthanhnien.admission.support.NodeClient.Answer;
 import vn.doanthanhnien.admission.support.Pipeline;
@@ -52,8 +57,10 @@ import vn.doanthanhnien.admission.support.TestMembers.Draft;
 
 /**
  * One branch's year (issue 15): the secretary rates her 40 members in one upload, the pool shows whom to nominate (12,
- * 3 of them aging out this year), a refused batch stores nothing, ratings are kept per year and the nomination reads
- * the previous year's, and a mentor assigned by the Party cell is the introducer offered later. The branch, its
+ * 3 of them aging out this year), a refused batch stores nothing; eight of the pool are nominated and go through one
+ * meeting at each stage (7 pass the branch vote, one resolution, the list handed to the Party, one class for the 5
+ * without a certificate) and the branch's report and stall view count them; ratings are kept per year and the
+ * nomination reads the previous year's, and a mentor assigned by the Party cell is the introducer offered later. The branch, its
  * grassroots unit and Party cell are created for the test, so the figures are the test's own.
  */
 @PipelineTest
@@ -69,6 +76,7 @@ class BranchYearTest {
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
+  @Autowired CandidacyService candidacies;
   @LocalServerPort int port;
 
   private NodeClient http;
@@ -105,7 +113,7 @@ class BranchYearTest {
   }
 
   @Test
-  void fortyMembersRatedInOneUploadLeaveTwelveInThePoolThreeOfThemAgingOut() throws IOException {
+  void fortyRatedInOneUploadTwelveInThePoolThreeAgingOutEightNominatedAndOneMeetingAtEachStage() throws IOException {
     registerFortyMembers();
     String stranger = members.eligible(); // of branch KTNN-01
 
@@ -157,6 +165,9 @@ class BranchYearTest {
     group.get("nominated").forEach(code -> pipeline.nominateAs(secretary, code));
     String admitted = group.get("admitted").get(0);
     pipeline.nominateAs(secretary, admitted);
+    // Admitted by SQL rather than through the whole pipeline; its in-progress counter moved as the application would.
+    jdbc.update("update stage_count set candidacies = candidacies - 1 where (branch_code, stage) in"
+        + " (select branch_code, stage from candidacy where member_code = ?)", admitted);
     jdbc.update("update candidacy set status = 'ADMITTED', open_member_code = null where member_code = ?", admitted);
 
     Map<String, Object> pool = http.get(secretary, "/api/pool?unit=" + branch + "&year=2026").json();
@@ -183,6 +194,139 @@ class BranchYearTest {
     assertThat(http.get("secretary2", "/api/pool?unit=" + branch).status()).isEqualTo(403);
     assertThat(candidates(http.get("secretary", "/api/pool?unit=KTNN-01").json()))
         .noneMatch(c -> branch.equals(c.get("branchCode")));
+
+    eightOfThePoolGoThroughOneMeetingAtEachStage();
+  }
+
+  /**
+   * The rest of the branch's year: eight of the pool nominated (the seven eligible, two of them with a valid awareness
+   * certificate, and the first aging out); one branch meeting for the eight, where seven pass and one fails by one vote;
+   * one youth committee resolution for the seven; the list handed to the Party with their seven names; one awareness
+   * class for the five without a certificate; the branch's report and stall view move by exactly those numbers.
+   */
+  private void eightOfThePoolGoThroughOneMeetingAtEachStage() {
+    Map<String, Object> reportBefore = branchFigures("/api/reports/annual");
+    Map<String, Object> stallsBefore = branchFigures("/api/reports/stalls");
+    List<String> codes = new ArrayList<>(group.get("eligible"));
+    codes.add(group.get("agingOut").get(0));
+    List<ProcessInstance> eight = codes.stream().map(code -> pipeline.nominateAs(secretary, code)).toList();
+    List<ProcessInstance> seven = eight.subList(0, 7);
+    ProcessInstance failing = eight.get(7);
+
+    // The branch meeting: 25 members, 22 present; seven get 20 votes for, the eighth 12, one below more than half of 25.
+    List<Map<String, Object>> votes = new ArrayList<>();
+    seven.forEach(i -> votes.add(Map.of("candidacyId", id(i), "votesFor", 20, "votesAgainst", 2)));
+    votes.add(Map.of("candidacyId", id(failing), "votesFor", 12, "votesAgainst", 10));
+    Map<String, Object> branchMeeting = meeting(secretary, Map.of("stage", "recordBranchVote", "unit", branch,
+        "shared", Map.of("meetingDate", pipeline.daysAgo(12), "branchMemberCount", 25, "attendeeCount", 22,
+            "resolutionNumber", "07-NQ/CĐ"), "results", votes));
+    assertThat(outcomes(branchMeeting)).hasSize(8).filteredOn(o -> Boolean.TRUE.equals(o.get("passed"))).hasSize(7);
+    assertThat(candidacies.get(id(failing)).getStatus()).isEqualTo(CandidacyStatus.REJECTED);
+    seven.forEach(i -> assertThat(pipeline.task(i).getTaskDefinitionKey()).isEqualTo("recordYouthCommitteeResolution"));
+    assertThat(stageRecord(id(seven.get(0)), "recordBranchVote").getSummary())
+        .contains("Ghi nhận chung tại cuộc họp số " + branchMeeting.get("meetingId"));
+    assertThat(DocumentText.docx(download(secretary, "/api/candidacies/" + id(failing) + "/documents/4_1-KND.docx")))
+        .contains("cuộc họp số " + branchMeeting.get("meetingId"), "12 đoàn viên tán thành",
+            "không đạt tỷ lệ tán thành");
+
+    // One resolution of the youth committee for the seven.
+    List<Map<String, Object>> resolution = new ArrayList<>();
+    seven.forEach(i -> resolution.add(Map.of("candidacyId", id(i), "votesFor", 9, "votesAgainst", 0)));
+    meeting(committee, Map.of("stage", "recordYouthCommitteeResolution", "unit", grassroots, "shared",
+        Map.of("resolutionDate", pipeline.daysAgo(11), "committeeMemberCount", 9, "resolutionNumber", "21-NQ/ĐTN"),
+        "results", resolution));
+    seven.forEach(pipeline::runAutomaticSteps);
+    assertThat(seven).extracting(i -> pipeline.task(i).getTaskDefinitionKey()).containsExactly("assignIntroducer",
+        "assignIntroducer", "recordAwarenessCertificate", "recordAwarenessCertificate", "recordAwarenessCertificate",
+        "recordAwarenessCertificate", "recordAwarenessCertificate");
+
+    // The list handed to the Party names the seven (and not the eighth), in .docx and PDF; each records the handover.
+    String period = "?unit=" + grassroots + "&from=" + pipeline.daysAgo(11) + "&to=" + pipeline.daysAgo(11);
+    for (String text : List.of(DocumentText.docx(download(committee, "/api/handovers/list.docx" + period)),
+        DocumentText.pdf(download(committee, "/api/handovers/list.pdf" + period)))) {
+      assertThat(text).contains("DANH SÁCH", "giới thiệu 7 đoàn viên ưu tú", "Nghị quyết giới thiệu số 21-NQ/ĐTN");
+      seven.forEach(i -> assertThat(text).contains(name(i)));
+      assertThat(text).doesNotContain(name(failing));
+    }
+    Answer handover = http.post(committee, "/api/handovers", Map.of("unit", grassroots, "from", pipeline.daysAgo(11),
+        "to", pipeline.daysAgo(11), "handedOverOn", pipeline.daysAgo(1), "handedOverBy", "Đ/c Bí thư Đoàn cơ sở"));
+    assertThat(handover.status()).as(handover.body()).isEqualTo(201);
+    seven.forEach(i -> assertThat(candidacies.get(id(i)).getHandedOverOn()).isEqualTo(pipeline.today().minusDays(1)));
+
+    // One awareness class for the five without a valid certificate.
+    List<Map<String, Object>> classResults = new ArrayList<>();
+    seven.subList(2, 7).forEach(i -> classResults.add(Map.of("candidacyId", id(i), "attended", true,
+        "certificateNumber", "GCN-" + id(i))));
+    meeting(cellOfficer, Map.of("stage", "recordAwarenessCertificate", "unit", cell, "shared",
+        Map.of("certificateDate", pipeline.daysAgo(2)), "results", classResults));
+    seven.forEach(pipeline::runAutomaticSteps);
+    assertThat(seven).extracting(i -> pipeline.task(i).getTaskDefinitionKey()).containsOnly("assignIntroducer");
+
+    // The branch's yearly report (what the dashboard shows) and its stall view count the same.
+    Map<String, Object> reportAfter = branchFigures("/api/reports/annual");
+    assertThat(number(reportAfter, "nominated") - number(reportBefore, "nominated")).isEqualTo(8);
+    assertThat(number(reportAfter, "introduced") - number(reportBefore, "introduced")).isEqualTo(7);
+    assertThat(waiting(reportAfter, "assignIntroducer") - waiting(reportBefore, "assignIntroducer")).isEqualTo(7);
+    Map<String, Object> stallsAfter = branchFigures("/api/reports/stalls");
+    assertThat(completed(stallsAfter, "recordBranchVote") - completed(stallsBefore, "recordBranchVote")).isEqualTo(8);
+    assertThat(completed(stallsAfter, "recordYouthCommitteeResolution")
+        - completed(stallsBefore, "recordYouthCommitteeResolution")).isEqualTo(7);
+    assertThat(completed(stallsAfter, "recordAwarenessCertificate")
+        - completed(stallsBefore, "recordAwarenessCertificate")).isEqualTo(5);
+  }
+
+  private Map<String, Object> meeting(String user, Map<String, Object> body) {
+    Answer answer = http.post(user, "/api/meetings", body);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    return answer.json();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> outcomes(Map<String, Object> meeting) {
+    return (List<Map<String, Object>>) meeting.get("candidacies");
+  }
+
+  private CandidacyEvent stageRecord(Long candidacyId, String stage) {
+    return candidacies.timeline(candidacyId).stream().filter(e -> e.getAction() == TimelineAction.STAGE_COMPLETED
+        && e.getStage().equals(stage)).reduce((a, b) -> b).orElseThrow();
+  }
+
+  private String name(ProcessInstance instance) {
+    return "Nguyễn Văn Thử " + candidacies.get(id(instance)).getMemberCode();
+  }
+
+  private static Long id(ProcessInstance instance) {
+    return Long.valueOf(instance.getBusinessKey());
+  }
+
+  private byte[] download(String user, String url) {
+    ResponseEntity<byte[]> answer = rest.withBasicAuth(user, "demo").getForEntity(url, byte[].class);
+    assertThat(answer.getStatusCode()).as(url).isEqualTo(HttpStatus.OK);
+    return answer.getBody();
+  }
+
+  /** The branch's figures of the year, as its secretary reads them. */
+  private Map<String, Object> branchFigures(String path) {
+    Answer answer = http.get(secretary, path + "?year=2026&unit=" + branch);
+    assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
+    return answer.json();
+  }
+
+  private static long number(Map<String, Object> figures, String field) {
+    return ((Number) figures.get(field)).longValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static long waiting(Map<String, Object> report, String stage) {
+    Object count = ((Map<String, Object>) report.get("inProgressByStage")).get(stage);
+    return count == null ? 0 : ((Number) count).longValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static long completed(Map<String, Object> stalls, String stage) {
+    return ((List<Map<String, Object>>) stalls.get("stages")).stream().filter(s -> stage.equals(s.get("key")))
+        .mapToLong(s -> ((Number) s.get("completed")).longValue()).findFirst()
+        .orElseThrow(() -> new AssertionError("No stage " + stage + " in " + stalls));
   }
 
   @Test
@@ -256,8 +400,10 @@ class BranchYearTest {
   }
 
   private void registerFortyMembers() {
-    // Eligible now, and still in twelve months: born 2000 (310 months old).
-    add("eligible", d -> d.born(LocalDate.of(2000, 6, 15)), "EXCELLENT", 4);
+    // Eligible now, and still in twelve months: born 2000 (310 months old); the first two with an awareness
+    // certificate two years old (valid 60 months).
+    add("eligible", d -> d.born(LocalDate.of(2000, 6, 15)).certificate(LocalDate.of(2024, 4, 1)), "EXCELLENT", 2);
+    add("eligible", d -> d.born(LocalDate.of(2000, 6, 15)), "EXCELLENT", 2);
     add("eligible", d -> d.born(LocalDate.of(2001, 2, 3)), "Hoàn thành tốt nhiệm vụ", 3);
     // Eligible now (370, 367 and 364 months), over 30 (372 months) in June, September, December 2026.
     add("agingOut", d -> d.born(LocalDate.of(1995, 6, 10)), "EXCELLENT", 1);

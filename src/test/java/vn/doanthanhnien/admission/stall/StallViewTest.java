@@ -167,32 +167,27 @@ class StallViewTest {
   }
 
   @Test
-  void theWaitingCountedForAListOfBranchesForEveryBranchAndAllTogetherAgree() {
+  void theOlderThanUsualCountedForAListOfBranchesForEveryBranchAndAllTogetherAgree() {
     aBranchOfItsOwnAndAYearAroundTet();
-    // The branch vote's cut-off of STL-01 on 15/02 (more than 4.6 working days: entered on 05/02 or before).
+    // Entered before 11/02 at the branch vote (D1 and D2 on 01/02; not E on 12/02), before 12/02 at the youth
+    // committee (B on 11/02; not C on 15/02).
     Map<String, Instant> cutOffs = Map.of(BRANCH_VOTE, Instant.parse("2027-02-10T17:00:00Z"),
         YOUTH_COMMITTEE, Instant.parse("2027-02-11T17:00:00Z"));
     Set<String> branches = new HashSet<>(jdbc.queryForList("select distinct branch_code from candidacy", String.class));
 
-    Map<String, List<Long>> listed = byStage(stallQueries.waiting(cutOffs, branches));
-    assertThat(byStage(stallQueries.waitingByBranch(cutOffs))).isEqualTo(listed);
-    assertThat(byStage(stallQueries.waitingEverywhere(cutOffs))).isEqualTo(listed);
-    assertThat(byStage(stallQueries.waiting(cutOffs, Set.of("STL-01"))))
-        .containsEntry(BRANCH_VOTE, List.of(3L, 2L)).containsEntry(YOUTH_COMMITTEE, List.of(2L, 1L));
-    assertThat(byStage(stallQueries.waiting(Map.of(), Set.of("STL-01")))).containsEntry(BRANCH_VOTE, List.of(3L, 0L));
+    Map<String, Long> listed = byStage(stallQueries.older(cutOffs, branches));
+    assertThat(byStage(stallQueries.olderByBranch(cutOffs))).isEqualTo(listed);
+    assertThat(byStage(stallQueries.olderEverywhere(cutOffs))).isEqualTo(listed);
+    assertThat(byStage(stallQueries.older(cutOffs, Set.of("STL-01"))))
+        .isEqualTo(Map.of(BRANCH_VOTE, 2L, YOUTH_COMMITTEE, 1L));
+    assertThat(stallQueries.older(Map.of(), Set.of("STL-01"))).isEmpty();
   }
 
-  /** Stage → [waiting, older than the cut-off], summed over the branches. */
-  private static Map<String, List<Long>> byStage(List<StallQueries.Waiting> rows) {
-    Map<String, long[]> sums = new TreeMap<>();
-    rows.forEach(row -> {
-      long[] sum = sums.computeIfAbsent(row.stage(), s -> new long[2]);
-      sum[0] += row.waiting();
-      sum[1] += row.older();
-    });
-    Map<String, List<Long>> result = new TreeMap<>();
-    sums.forEach((stage, sum) -> result.put(stage, List.of(sum[0], sum[1])));
-    return result;
+  /** Stage → candidacies older than the cut-off, summed over the branches. */
+  private static Map<String, Long> byStage(List<StallQueries.Older> rows) {
+    Map<String, Long> sums = new TreeMap<>();
+    rows.forEach(row -> sums.merge(row.stage(), row.candidacies(), Long::sum));
+    return sums;
   }
 
   @Test
