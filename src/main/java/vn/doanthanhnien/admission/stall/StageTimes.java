@@ -49,7 +49,7 @@ public class StageTimes {
   void add(String branchCode, String stage, Instant enteredAt, Instant completedAt, long visits) {
     LocalDate completedOn = LocalDate.ofInstant(completedAt, clock.zone());
     int days = workingDays.between(LocalDate.ofInstant(enteredAt, clock.zone()), completedOn);
-    tallies.add(TABLE, "unit_code", units.tree().unitsCounting(branchCode),
+    tallies.add(TABLE, "unit_code", units.treeKnowing(branchCode).unitsCounting(branchCode),
         Map.of("time_year", completedOn.getYear(), "stage", stage, "working_days", days), visits);
   }
 

@@ -121,6 +121,19 @@ public class UnitService {
     return tree;
   }
 
+  /**
+   * The tree as last read if it already holds the branch, without the change check: units are only ever added, never
+   * moved, so the units above a branch the tree knows are those of any later tree (for counting a stage completed in
+   * the branch, see {@code StageTimes}); otherwise {@link #tree()}.
+   */
+  public UnitTree treeKnowing(String branchCode) {
+    TreeRead last = lastTree.get();
+    if (last != null && !last.tree().unitsCounting(branchCode).isEmpty()) {
+      return last.tree();
+    }
+    return tree();
+  }
+
   /** See {@link UnitTree#subUnits}. */
   public List<OrgUnit> subUnits(String code) {
     return tree().subUnits(code);
