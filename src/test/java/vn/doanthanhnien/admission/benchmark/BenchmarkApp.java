@@ -56,8 +56,20 @@ final class BenchmarkApp implements AutoCloseable {
       case "postgres" -> {
         // zonky starts PostgreSQL with synchronous_commit=off for tests; -Dbenchmark.synchronousCommit=on waits for the
         // disk at each commit as a production server does.
-        postgres = EmbeddedPostgres.builder()
-            .setServerConfig("synchronous_commit", System.getProperty("benchmark.synchronousCommit", "off")).start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+            .setServerConfig("synchronous_commit", System.getProperty("benchmark.synchronousCommit", "off"));
+        // -Dbenchmark.explainSlowerThan=500: PostgreSQL's auto_explain writes the plan, with the time and rows of each
+        // step, of every statement slower than that many ms to target/benchmark/postgres-log.
+        String explain = System.getProperty("benchmark.explainSlowerThan");
+        if (explain != null) {
+          builder.setServerConfig("shared_preload_libraries", "auto_explain")
+              .setServerConfig("auto_explain.log_min_duration", explain)
+              .setServerConfig("auto_explain.log_analyze", "on")
+              .setServerConfig("auto_explain.log_buffers", "on")
+              .setServerConfig("logging_collector", "on")
+              .setServerConfig("log_directory", Path.of("target", "benchmark", "postgres-log").toAbsolutePath().toString());
+        }
+        postgres = builder.start();
         args.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
         args.add("--spring.datasource.username=postgres");
         args.add("--spring.datasource.password=postgres");
