@@ -62,12 +62,14 @@ final class BenchmarkApp implements AutoCloseable {
         // step, of every statement slower than that many ms to target/benchmark/postgres-log.
         String explain = System.getProperty("benchmark.explainSlowerThan");
         if (explain != null) {
+          // PostgreSQL does not create the folder and refuses to start without it.
+          Path logs = Files.createDirectories(Path.of("target", "benchmark", "postgres-log").toAbsolutePath());
           builder.setServerConfig("shared_preload_libraries", "auto_explain")
               .setServerConfig("auto_explain.log_min_duration", explain)
               .setServerConfig("auto_explain.log_analyze", "on")
               .setServerConfig("auto_explain.log_buffers", "on")
               .setServerConfig("logging_collector", "on")
-              .setServerConfig("log_directory", Path.of("target", "benchmark", "postgres-log").toAbsolutePath().toString());
+              .setServerConfig("log_directory", logs.toString());
         }
         postgres = builder.start();
         args.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
@@ -107,6 +109,12 @@ final class BenchmarkApp implements AutoCloseable {
     YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
     yaml.setResources(new ClassPathResource(file));
     return yaml.getObject().getProperty(key);
+  }
+
+  /** The embedded PostgreSQL's JDBC URL, or the H2 file's. */
+  String jdbcUrl() {
+    return postgres != null ? postgres.getJdbcUrl("postgres", "postgres")
+        : context.getEnvironment().getProperty("spring.datasource.url");
   }
 
   <T> T bean(Class<T> type) {

@@ -81,6 +81,25 @@ class VolumeCheck {
     String database = System.getProperty("benchmark.db", "h2").split(",")[0].trim();
     try (BenchmarkApp app = BenchmarkApp.start(database)) {
       new Volume(app).run(openTasks);
+      keepForPsql(app);
+    }
+  }
+
+  /**
+   * -Dvolume.keepSeconds=600: the database stays up that long after the measurements (or until the file
+   * target/benchmark/resume exists), for explain (analyze) by hand; its JDBC URL is printed.
+   */
+  private static void keepForPsql(BenchmarkApp app) throws InterruptedException {
+    long seconds = Long.getLong("volume.keepSeconds", 0);
+    if (seconds <= 0) {
+      return;
+    }
+    System.out.println("Volume check: database kept for " + seconds + " s (touch target/benchmark/resume to end): "
+        + app.jdbcUrl());
+    Path resume = Path.of("target", "benchmark", "resume");
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < end && !Files.exists(resume)) {
+      Thread.sleep(1_000);
     }
   }
 
