@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.common.BusinessClock;
+import vn.doanthanhnien.admission.common.Tallies;
 import vn.doanthanhnien.admission.deadline.WorkingDays;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 import vn.doanthanhnien.admission.unit.UnitTree;
@@ -37,9 +38,12 @@ public class StageTimeBackfill {
   private final UnitService units;
   private final WorkingDays workingDays;
   private final BusinessClock clock;
+  private final Tallies tallies;
 
-  public StageTimeBackfill(JdbcTemplate jdbc, UnitService units, WorkingDays workingDays, BusinessClock clock) {
+  public StageTimeBackfill(JdbcTemplate jdbc, UnitService units, WorkingDays workingDays, BusinessClock clock,
+      Tallies tallies) {
     this.jdbc = jdbc;
+    this.tallies = tallies;
     this.units = units;
     this.workingDays = workingDays;
     this.clock = clock;
@@ -68,6 +72,7 @@ public class StageTimeBackfill {
           }
         }, PartyAdmissionProcess.KEY);
     jdbc.update("delete from stage_time");
+    tallies.forget(StageTimes.TABLE);
     List<Object[]> rows = new ArrayList<>();
     visits.forEach((key, count) -> rows.add(new Object[] {key.unit(), key.year(), key.stage(), key.days(), count}));
     jdbc.batchUpdate("insert into stage_time (unit_code, time_year, stage, working_days, visits) values (?, ?, ?, ?, ?)",
