@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.doanthanhnien.admission.process.CandidacyWithdrawalProcess;
@@ -30,10 +31,10 @@ import vn.doanthanhnien.admission.unit.UnitService.UnitRequest;
 
 /**
  * Each unit's Camunda group ({@code branch-secretary.KTNN-01}) and what every member of it may do regardless of the
- * candidacy: open Tasklist, see the admission and probation processes, for branch secretaries start the admission,
- * and for Youth Union officers withdraw a candidacy from Tasklist. What they may see of
- * each candidacy is granted per instance by {@link CandidacyAuthorizations}. Users join a unit by joining its group
- * in Camunda Admin.
+ * candidacy: open Tasklist (the unit group's own grant) and, granted once to the role for all its units
+ * ({@link Roles#everyUnit}), see the admission and probation processes, for branch secretaries start the admission,
+ * and for Youth Union officers withdraw a candidacy from Tasklist. What they may see of each candidacy is granted per
+ * instance by {@link CandidacyAuthorizations}. Users join a unit by joining its group in Camunda Admin.
  */
 @Component
 public class RoleGroups {
@@ -45,12 +46,14 @@ public class RoleGroups {
   private final Grants grants;
   private final UnitService units;
   private final UserScope scope;
+  private final JdbcTemplate jdbc;
 
-  public RoleGroups(IdentityService identity, Grants grants, UnitService units, UserScope scope) {
+  public RoleGroups(IdentityService identity, Grants grants, UnitService units, UserScope scope, JdbcTemplate jdbc) {
     this.identity = identity;
     this.grants = grants;
     this.units = units;
     this.scope = scope;
+    this.jdbc = jdbc;
   }
 
   /** An administrator adds a unit: the unit, its group and the group's grants are stored together or not at all. */
@@ -71,20 +74,19 @@ public class RoleGroups {
     for (Resources resource : Resources.values()) {
       grants.toGroup(Roles.ADMIN_GROUP, resource, Authorization.ANY, Permissions.ALL);
     }
+    ensureRoleGrants();
     units.all().forEach(this::ensureFor);
   }
 
-  public void ensureFor(OrgUnit unit) {
-    Roles.ofUnitKind(unit.getKind()).ifPresent(role -> {
-      String groupId = role.groupOf(unit.getCode());
-      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-        Group group = identity.newGroup(groupId);
-        group.setName(role.groupName(unit.getName()));
-        group.setType(Groups.GROUP_TYPE_WORKFLOW);
-        identity.saveGroup(group);
-        LOG.info("Group {} created for unit {}", groupId, unit.getCode());
-      }
-      grants.toGroup(groupId, APPLICATION, "tasklist", ACCESS);
+  /**
+   * What every unit of a role may do alike, granted once to the role ({@link Roles#everyUnit}) rather than to each of
+   * thousands of unit groups: read the admission and probation processes, for branch secretaries start the admission,
+   * record a meeting, and for Youth Union officers withdraw a candidacy from Tasklist. Which candidacies a unit reads
+   * stays with each candidacy's grants to its five units. The copies unit groups were given before this version go.
+   */
+  private void ensureRoleGrants() {
+    for (Roles role : Roles.values()) {
+      String groupId = role.everyUnit();
       if (role == Roles.BRANCH_SECRETARY) {
         grants.toGroup(groupId, PROCESS_DEFINITION, PartyAdmissionProcess.KEY, READ, CREATE_INSTANCE);
       } else {
@@ -101,6 +103,27 @@ public class RoleGroups {
         grants.toGroup(groupId, PROCESS_DEFINITION, WITHDRAWAL_PROCESS, READ, CREATE_INSTANCE);
         grants.toGroup(groupId, PROCESS_INSTANCE, Authorization.ANY, CREATE);
       }
+    }
+    int removed = jdbc.update("delete from ACT_RU_AUTHORIZATION where GROUP_ID_ like '%.%' and GROUP_ID_ not like"
+        + " 'every.%' and ((RESOURCE_TYPE_ = ? and RESOURCE_ID_ in (?, ?, ?, ?)) or (RESOURCE_TYPE_ = ? and"
+        + " RESOURCE_ID_ = ?))", PROCESS_DEFINITION.resourceType(), PartyAdmissionProcess.KEY, ProbationProcess.KEY,
+        UnitMeetingProcess.KEY, WITHDRAWAL_PROCESS, PROCESS_INSTANCE.resourceType(), Authorization.ANY);
+    if (removed > 0) {
+      LOG.info("{} grants of unit groups on the processes and on every instance replaced by their roles' own", removed);
+    }
+  }
+
+  public void ensureFor(OrgUnit unit) {
+    Roles.ofUnitKind(unit.getKind()).ifPresent(role -> {
+      String groupId = role.groupOf(unit.getCode());
+      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+        Group group = identity.newGroup(groupId);
+        group.setName(role.groupName(unit.getName()));
+        group.setType(Groups.GROUP_TYPE_WORKFLOW);
+        identity.saveGroup(group);
+        LOG.info("Group {} created for unit {}", groupId, unit.getCode());
+      }
+      grants.toGroup(groupId, APPLICATION, "tasklist", ACCESS);
     });
   }
 }

@@ -35,6 +35,16 @@ public enum Roles {
     return prefix + "." + unitCode;
   }
 
+  /**
+   * The id under which the grants every unit of the role holds alike are kept once (the processes it may read and
+   * start, every instance): not a Camunda group anyone joins, but one every member of a unit group of the role is
+   * taken to be in when the engine checks an authorization ({@link AuthorizedGroupsPlugin}). {@code every} is no
+   * role's prefix, so {@link #ofGroup} never reads it as a unit's group.
+   */
+  public String everyUnit() {
+    return "every." + prefix;
+  }
+
   public String groupName(String unitName) {
     return title + " — " + unitName;
   }

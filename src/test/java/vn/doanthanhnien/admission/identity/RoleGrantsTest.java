@@ -1,0 +1,71 @@
+package vn.doanthanhnien.admission.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
+import vn.doanthanhnien.admission.support.Pipeline;
+import vn.doanthanhnien.admission.support.PipelineTest;
+import vn.doanthanhnien.admission.support.TestMembers;
+
+/**
+ * What every unit of a role may do alike is granted once to the role, not to each unit's group: a task query's
+ * authorization join reads every grant on the task's process key and on {@code '*'} for every task it lists.
+ */
+@PipelineTest
+class RoleGrantsTest {
+
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+      new ParameterizedTypeReference<>() {
+      };
+
+  @Autowired RoleGroups roleGroups;
+  @Autowired Grants grants;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate rest;
+  @Autowired Pipeline pipeline;
+  @Autowired TestMembers members;
+
+  @Test
+  void whatEveryUnitOfARoleMayDoAlikeIsGrantedOnceToTheRoleAndAUnitGroupsOldCopyGoesAtStartUp() {
+    // given a unit group's grant on the admission process as versions before this one gave it
+    grants.toGroup("branch-secretary.KTNN-01", Resources.PROCESS_DEFINITION, PartyAdmissionProcess.KEY,
+        Permissions.READ, Permissions.CREATE_INSTANCE);
+
+    // when the application starts
+    roleGroups.ensureForAllUnits();
+
+    // then no unit group holds a grant on the processes or on every instance; each role holds its own once
+    assertThat(count("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ in (6, 8) and GROUP_ID_ like"
+        + " '%.%' and GROUP_ID_ not like 'every.%' and RESOURCE_ID_ in ('party-admission', 'probation', '*')"))
+        .isZero();
+    assertThat(jdbc.queryForList("select GROUP_ID_ from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 6 and"
+        + " RESOURCE_ID_ = 'party-admission' and GROUP_ID_ like 'every.%' order by GROUP_ID_", String.class))
+        .containsExactly("every.branch-secretary", "every.party-cell", "every.party-committee",
+            "every.superior-committee", "every.youth-committee");
+    // and the demo secretary still starts a candidacy, which Tasklist offers her and not the Party cell
+    assertThat(pipeline.nominateAs("secretary", members.eligible()).getBusinessKey()).isNotBlank();
+    String startable = "/engine-rest/process-definition?latestVersion=true&startableInTasklist=true"
+        + "&startablePermissionCheck=true&maxResults=15";
+    assertThat(keys("secretary", startable)).contains("party-admission");
+    assertThat(keys("partycell", startable)).doesNotContain("party-admission").isNotEmpty();
+  }
+
+  private List<Object> keys(String user, String url) {
+    return rest.withBasicAuth(user, "demo").exchange(url, HttpMethod.GET, null, LIST).getBody().stream()
+        .map(definition -> definition.get("key")).toList();
+  }
+
+  private long count(String sql) {
+    return jdbc.queryForObject(sql, Long.class);
+  }
+}
