@@ -100,14 +100,18 @@ public class StallService {
           stages.forEach((stage, count) -> open.merge(stage, count, Long::sum));
         }
       });
-      List<StallQueries.Older> rows = listed ? stallQueries.older(cutOffs, branches)
-          : units.tree().coversEveryBranch(unitCode) ? stallQueries.olderEverywhere(cutOffs)
-          : stallQueries.olderByBranch(cutOffs);
-      for (StallQueries.Older row : rows) {
-        if (row.branchCode() == null || branches.contains(row.branchCode())) {
-          older.merge(row.stage(), row.candidacies(), Long::sum);
+      boolean everywhere = !listed && units.tree().coversEveryBranch(unitCode);
+      cutOffs.forEach((stage, before) -> {
+        if (open.getOrDefault(stage, 0L) > 0) {
+          List<StallQueries.Older> rows = listed ? stallQueries.older(stage, before, branches)
+              : everywhere ? stallQueries.olderEverywhere(stage, before) : stallQueries.olderByBranch(stage, before);
+          for (StallQueries.Older row : rows) {
+            if (row.branchCode() == null || branches.contains(row.branchCode())) {
+              older.merge(row.stage(), row.candidacies(), Long::sum);
+            }
+          }
         }
-      }
+      });
     }
     // The model read once: a stage the latest model no longer has (or the nomination) is named on its own.
     Map<String, String> names = new LinkedHashMap<>();

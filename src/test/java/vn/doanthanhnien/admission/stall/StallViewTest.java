@@ -175,18 +175,24 @@ class StallViewTest {
         YOUTH_COMMITTEE, Instant.parse("2027-02-11T17:00:00Z"));
     Set<String> branches = new HashSet<>(jdbc.queryForList("select distinct branch_code from candidacy", String.class));
 
-    Map<String, Long> listed = byStage(stallQueries.older(cutOffs, branches));
-    assertThat(byStage(stallQueries.olderByBranch(cutOffs))).isEqualTo(listed);
-    assertThat(byStage(stallQueries.olderEverywhere(cutOffs))).isEqualTo(listed);
-    assertThat(byStage(stallQueries.older(cutOffs, Set.of("STL-01"))))
-        .isEqualTo(Map.of(BRANCH_VOTE, 2L, YOUTH_COMMITTEE, 1L));
-    assertThat(stallQueries.older(Map.of(), Set.of("STL-01"))).isEmpty();
+    for (Map.Entry<String, Instant> cutOff : cutOffs.entrySet()) {
+      String stage = cutOff.getKey();
+      Instant before = cutOff.getValue();
+      Map<String, Long> listed = byStage(stallQueries.older(stage, before, branches));
+      assertThat(byStage(stallQueries.olderByBranch(stage, before))).isEqualTo(listed);
+      assertThat(byStage(stallQueries.olderEverywhere(stage, before))).isEqualTo(listed);
+    }
+    assertThat(byStage(stallQueries.older(BRANCH_VOTE, cutOffs.get(BRANCH_VOTE), Set.of("STL-01"))))
+        .isEqualTo(Map.of(BRANCH_VOTE, 2L));
+    assertThat(byStage(stallQueries.older(YOUTH_COMMITTEE, cutOffs.get(YOUTH_COMMITTEE), Set.of("STL-01"))))
+        .isEqualTo(Map.of(YOUTH_COMMITTEE, 1L));
   }
 
   /** Stage → candidacies older than the cut-off, summed over the branches. */
   private static Map<String, Long> byStage(List<StallQueries.Older> rows) {
     Map<String, Long> sums = new TreeMap<>();
-    rows.forEach(row -> sums.merge(row.stage(), row.candidacies(), Long::sum));
+    rows.stream().filter(row -> row.candidacies() > 0)
+        .forEach(row -> sums.merge(row.stage(), row.candidacies(), Long::sum));
     return sums;
   }
 
