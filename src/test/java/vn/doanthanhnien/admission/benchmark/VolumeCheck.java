@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.doanthanhnien.admission.identity.RoleGroups;
 import vn.doanthanhnien.admission.stall.StageTimeBackfill;
 import vn.doanthanhnien.admission.support.Pipeline;
 
@@ -134,6 +135,9 @@ class VolumeCheck {
         templates.add(template(stage, instance));
       }
       copyUnits();
+      // Each copied unit's group and its grants, as an administrator's POST /api/units makes them (without them the
+      // process keys and '*' carried the demo units' grants only, fewer than a national installation has).
+      app.bean(RoleGroups.class).ensureForAllUnits();
       int perHundred = STAGES.keySet().stream().mapToInt(s -> STAGES.get(s) * templates.stream()
           .filter(t -> t.stage().equals(s)).findFirst().orElseThrow().openTasks()).sum();
       int copies = (int) Math.ceil(openTasks * 100.0 / perHundred);
