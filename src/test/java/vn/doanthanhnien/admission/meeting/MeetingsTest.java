@@ -1,6 +1,7 @@
 package vn.doanthanhnien.admission.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doanthanhnien.admission.support.CandidacyRecords.id;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,9 +23,9 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.doanthanhnien.admission.candidacy.CandidacyEvent;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.candidacy.TimelineAction;
+import vn.doanthanhnien.admission.support.CandidacyRecords;
 import vn.doanthanhnien.admission.support.Pipeline;
 import vn.doanthanhnien.admission.support.PipelineTest;
 import vn.doanthanhnien.admission.support.TestMembers;
@@ -44,6 +45,7 @@ class MeetingsTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired Pipeline pipeline;
+  @Autowired CandidacyRecords records;
   @Autowired TestMembers members;
   @Autowired TaskService tasks;
   @Autowired CandidacyService candidacies;
@@ -73,8 +75,8 @@ class MeetingsTest {
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     @SuppressWarnings("unchecked")
     List<String> problems = (List<String>) refused.getBody().get("errors");
-    String second = "Hồ sơ số " + id(three.get(1)) + " (" + name(three.get(1)) + "): ";
-    String fourth = "Hồ sơ số " + id(ahead) + " (" + name(ahead) + "): ";
+    String second = "Hồ sơ số " + id(three.get(1)) + " (" + records.memberName(three.get(1)) + "): ";
+    String fourth = "Hồ sơ số " + id(ahead) + " (" + records.memberName(ahead) + "): ";
     assertThat(problems).containsExactlyInAnyOrder(
         second + "Tổng số phiếu tán thành và không tán thành (23) không được lớn hơn số đoàn viên dự họp (22).",
         "Hồ sơ số " + id(three.get(2)) + " có tên hai lần trong danh sách cuộc họp.",
@@ -172,7 +174,7 @@ class MeetingsTest {
     for (int row = 1; row <= rows; row++) {
       String label = (String) ((Map<String, Object>) variables.get("meetingCandidate" + row)).get("value");
       for (ProcessInstance i : three) {
-        if (label.startsWith("Hồ sơ số " + id(i) + " — " + name(i) + ", sinh ngày ")) {
+        if (label.startsWith("Hồ sơ số " + id(i) + " — " + records.memberName(i) + ", sinh ngày ")) {
           rowOf.put(id(i), row);
         }
       }
@@ -185,7 +187,7 @@ class MeetingsTest {
     // then Tasklist shows the refusal naming the candidate, the task stays open, nothing is stored
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat((String) refused.getBody().get("message")).contains("Hồ sơ số " + id(three.get(1)) + " ("
-        + name(three.get(1)) + "): Tổng số phiếu tán thành và không tán thành (32) không được lớn hơn số đoàn viên "
+        + records.memberName(three.get(1)) + "): Tổng số phiếu tán thành và không tán thành (32) không được lớn hơn số đoàn viên "
         + "dự họp (22).");
     assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
     three.forEach(i -> assertThat(pipeline.task(i).getTaskDefinitionKey()).isEqualTo("recordBranchVote"));
@@ -197,10 +199,10 @@ class MeetingsTest {
     assertThat(recorded.getStatusCode().value()).as("%s", recorded.getBody()).isEqualTo(204);
     three.forEach(i -> {
       assertThat(pipeline.task(i).getTaskDefinitionKey()).isEqualTo("recordYouthCommitteeResolution");
-      assertThat(stageRecord(id(i), "recordBranchVote").getDetails()).contains("\"meetingId\":",
+      assertThat(records.lastStageRecord(id(i), "recordBranchVote").getDetails()).contains("\"meetingId\":",
           "\"resolutionNumber\":\"12-NQ/CĐ\"");
     });
-    assertThat(three.stream().map(i -> stageRecord(id(i), "recordBranchVote").getDetails()
+    assertThat(three.stream().map(i -> records.lastStageRecord(id(i), "recordBranchVote").getDetails()
         .replaceAll(".*\"meetingId\":(\\d+).*", "$1")).distinct()).hasSize(1);
   }
 
@@ -237,19 +239,6 @@ class MeetingsTest {
 
   private ResponseEntity<Map<String, Object>> post(String user, Map<String, Object> body) {
     return as(user).exchange("/api/meetings", HttpMethod.POST, new HttpEntity<>(body), OBJECT);
-  }
-
-  private CandidacyEvent stageRecord(Long candidacyId, String stage) {
-    return candidacies.timeline(candidacyId).stream().filter(e -> e.getAction() == TimelineAction.STAGE_COMPLETED
-        && e.getStage().equals(stage)).reduce((a, b) -> b).orElseThrow();
-  }
-
-  private String name(ProcessInstance instance) {
-    return "Nguyễn Văn Thử " + candidacies.get(id(instance)).getMemberCode();
-  }
-
-  private static Long id(ProcessInstance instance) {
-    return Long.valueOf(instance.getBusinessKey());
   }
 
   private TestRestTemplate as(String user) {

@@ -1,6 +1,7 @@
 package vn.doanthanhnien.admission.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doanthanhnien.admission.support.CandidacyRecords.id;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
@@ -41,15 +42,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import vn.doanthanhnien.admission.candidacy.CandidacyEvent;
 import vn.doanthanhnien.admission.candidacy.CandidacyService;
 import vn.doanthanhnien.admission.candidacy.CandidacyStatus;
-import vn.doanthanhnien.admission.candidacy.TimelineAction;
 import vn.doanthanhnien.admission.member.Education;
 import vn.doanthanhnien.admission.member.Rating;
 import vn.doanthanhnien.admission.support.DocumentText;
 import vn.doanthanhnien.admission.support.NodeClient;
 import vn.doanthanhnien.admission.support.NodeClient.Answer;
+import vn.doanthanhnien.admission.support.CandidacyRecords;
 import vn.doanthanhnien.admission.support.Pipeline;
 import vn.doanthanhnien.admission.support.PipelineTest;
 import vn.doanthanhnien.admission.support.TestMembers;
@@ -73,6 +73,7 @@ class BranchYearTest {
 
   @Autowired TestMembers members;
   @Autowired Pipeline pipeline;
+  @Autowired CandidacyRecords records;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
@@ -223,7 +224,7 @@ class BranchYearTest {
     assertThat(outcomes(branchMeeting)).hasSize(8).filteredOn(o -> Boolean.TRUE.equals(o.get("passed"))).hasSize(7);
     assertThat(candidacies.get(id(failing)).getStatus()).isEqualTo(CandidacyStatus.REJECTED);
     seven.forEach(i -> assertThat(pipeline.task(i).getTaskDefinitionKey()).isEqualTo("recordYouthCommitteeResolution"));
-    assertThat(stageRecord(id(seven.get(0)), "recordBranchVote").getSummary())
+    assertThat(records.lastStageRecord(id(seven.get(0)), "recordBranchVote").getSummary())
         .contains("Ghi nhận chung tại cuộc họp số " + branchMeeting.get("meetingId"));
     assertThat(DocumentText.docx(download(secretary, "/api/candidacies/" + id(failing) + "/documents/4_1-KND.docx")))
         .contains("cuộc họp số " + branchMeeting.get("meetingId"), "12 đoàn viên tán thành",
@@ -245,8 +246,8 @@ class BranchYearTest {
     for (String text : List.of(DocumentText.docx(download(committee, "/api/handovers/list.docx" + period)),
         DocumentText.pdf(download(committee, "/api/handovers/list.pdf" + period)))) {
       assertThat(text).contains("DANH SÁCH", "giới thiệu 7 đoàn viên ưu tú", "Nghị quyết giới thiệu số 21-NQ/ĐTN");
-      seven.forEach(i -> assertThat(text).contains(name(i)));
-      assertThat(text).doesNotContain(name(failing));
+      seven.forEach(i -> assertThat(text).contains(records.memberName(i)));
+      assertThat(text).doesNotContain(records.memberName(failing));
     }
     Answer handover = http.post(committee, "/api/handovers", Map.of("unit", grassroots, "from", pipeline.daysAgo(11),
         "to", pipeline.daysAgo(11), "handedOverOn", pipeline.daysAgo(1), "handedOverBy", "Đ/c Bí thư Đoàn cơ sở"));
@@ -284,19 +285,6 @@ class BranchYearTest {
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> outcomes(Map<String, Object> meeting) {
     return (List<Map<String, Object>>) meeting.get("candidacies");
-  }
-
-  private CandidacyEvent stageRecord(Long candidacyId, String stage) {
-    return candidacies.timeline(candidacyId).stream().filter(e -> e.getAction() == TimelineAction.STAGE_COMPLETED
-        && e.getStage().equals(stage)).reduce((a, b) -> b).orElseThrow();
-  }
-
-  private String name(ProcessInstance instance) {
-    return "Nguyễn Văn Thử " + candidacies.get(id(instance)).getMemberCode();
-  }
-
-  private static Long id(ProcessInstance instance) {
-    return Long.valueOf(instance.getBusinessKey());
   }
 
   private byte[] download(String user, String url) {

@@ -26,7 +26,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
     "camunda.bpm.job-execution.enabled=false",
     // Spring Boot's tests turn every metrics export off; /actuator/prometheus is part of the app (PrometheusMetricsTest).
     "management.prometheus.metrics.export.enabled=true"})
-@Import({ProcessEngineCoverageConfiguration.class, Pipeline.class, TestMembers.class})
+@Import({ProcessEngineCoverageConfiguration.class, Pipeline.class, TestMembers.class, CandidacyRecords.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface PipelineTest {

@@ -54,6 +54,11 @@ public class TestMembers {
     }
   }
 
+  /** The full name every test member is registered with. */
+  public static String nameOf(String memberCode) {
+    return "Nguyễn Văn Thử " + memberCode;
+  }
+
   public String eligible() {
     return register(d -> d);
   }
@@ -62,7 +67,7 @@ public class TestMembers {
     LocalDate today = clock.today();
     Draft d = change.apply(new Draft("T" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000, "KTNN-01",
         today.minusYears(22), true, Education.UNIVERSITY, Rating.EXCELLENT, today.getYear() - 1, null));
-    members.save(new Member(d.code(), "Nguyễn Văn Thử " + d.code(), d.birthDate(), Gender.MALE, d.branchCode(),
+    members.save(new Member(d.code(), nameOf(d.code()), d.birthDate(), Gender.MALE, d.branchCode(),
         d.birthDate().plusYears(16), d.active(), d.education(), d.rating(), d.ratingYear(), d.certificateDate()));
     return d.code();
   }
