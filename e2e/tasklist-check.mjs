@@ -921,13 +921,41 @@ function fromNow(date) {
   const ms = date.getTime() - Date.now();
   const abs = Math.abs(ms);
   const [sec, min, hrs, days] = [1e3, 6e4, 36e5, 864e5].map((u) => Math.round(abs / u));
-  const months = Math.round((abs / 864e5) * 4800 / 146097);
-  const years = Math.round((abs / 864e5) * 400 / 146097);
+  const inMonths = calendarMonths(new Date(Math.min(Date.now(), date.getTime())),
+    new Date(Math.max(Date.now(), date.getTime())));
+  const months = Math.round(inMonths);
+  const years = Math.round(inMonths / 12);
   const t = (sec <= 44 && 'vài giây') || (sec < 45 && `${sec} giây`) || (min <= 1 && 'một phút')
     || (min < 45 && `${min} phút`) || (hrs <= 1 && 'một giờ') || (hrs < 22 && `${hrs} giờ`) || (days <= 1 && 'một ngày')
     || (days < 26 && `${days} ngày`) || (months <= 1 && 'một tháng') || (months < 11 && `${months} tháng`)
     || (years <= 1 && 'một năm') || `${years} năm`;
   return ms > 0 ? `${t} tới` : `${t} trước`;
+}
+
+/**
+ * moment's difference of two instants in months, on the calendar of Vietnam (the browser's zone in these checks):
+ * whole calendar months from the earlier, then what is left in days as months (days × 4800 / 146097). Counting all
+ * the days as months instead put a due date 76 days and 4 hours away at 2.50 months ("3 tháng") where Tasklist shows
+ * 2.498 ("2 tháng").
+ */
+function calendarMonths(from, to) {
+  const shift = 7 * 36e5;
+  const a = new Date(from.getTime() + shift);
+  const b = new Date(to.getTime() + shift);
+  const plusMonths = (d, n) => {
+    const r = new Date(d.getTime());
+    const day = r.getUTCDate();
+    r.setUTCDate(1);
+    r.setUTCMonth(r.getUTCMonth() + n);
+    const last = new Date(Date.UTC(r.getUTCFullYear(), r.getUTCMonth() + 1, 0)).getUTCDate();
+    r.setUTCDate(Math.min(day, last));
+    return r;
+  };
+  let months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  if (plusMonths(a, months) > b) {
+    months -= 1;
+  }
+  return months + ((b - plusMonths(a, months)) / 864e5) * 4800 / 146097;
 }
 
 /**
