@@ -3,7 +3,7 @@ package vn.doanthanhnien.admission.common;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -19,6 +19,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  private final LostRaces lostRaces;
+
+  public ApiErrors(LostRaces lostRaces) {
+    this.lostRaces = lostRaces;
+  }
 
   @Schema(name = "ErrorBody", description = "Lỗi của /api: thông báo tiếng Việt cho người dùng")
   public record ErrorBody(
@@ -62,25 +68,18 @@ public class ApiErrors {
 
   /**
    * Two requests changed the same record at once: the candidacy's or probation's version ({@code @Version}), a row
-   * of the engine's, or a lock the database gave up waiting for. The later one was rolled back whole.
+   * of the engine's, a lock the database gave up waiting for or a deadlock it broke, or a row with the same key
+   * inserted by a concurrent request after this one checked for it (a quota written twice at once, say). The later
+   * one was rolled back whole. However the engine or JPA wrapped it ({@link LostRaces}); any other failure of theirs
+   * is a defect, answered 500.
    */
-  @ExceptionHandler({ConcurrencyFailureException.class, OptimisticLockingException.class})
+  @ExceptionHandler({ConcurrencyFailureException.class, ProcessEngineException.class,
+      DataIntegrityViolationException.class, PersistenceException.class})
   ResponseEntity<ErrorBody> concurrentChange(RuntimeException e) {
-    LOG.info("Request lost a race with a concurrent change: {}", e.getMessage());
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(EngineRestConflicts.CONCURRENT_CHANGE,
-        List.of()));
-  }
-
-  /**
-   * A row with the same key was inserted by a concurrent request after this one checked for it (a quota written
-   * twice at once, say): the later one was rolled back whole. Any other broken constraint is a defect, answered 500.
-   */
-  @ExceptionHandler({DataIntegrityViolationException.class, PersistenceException.class})
-  ResponseEntity<ErrorBody> duplicateKey(RuntimeException e) {
-    if (!UniqueViolations.causedBy(e)) {
+    if (!lostRaces.causedBy(e)) {
       throw e;
     }
-    LOG.info("Request lost a race with a concurrent insert: {}", e.getClass().getSimpleName());
+    LOG.info("Request lost a race with a concurrent change: {}: {}", e.getClass().getSimpleName(), e.getMessage());
     return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(EngineRestConflicts.CONCURRENT_CHANGE,
         List.of()));
   }

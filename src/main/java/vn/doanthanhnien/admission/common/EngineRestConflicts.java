@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,9 +46,12 @@ public class EngineRestConflicts {
   private final HistoryService history;
   private final EngineAsSystem system;
   private final ZoneId zone;
+  private final LostRaces lostRaces;
 
-  public EngineRestConflicts(TaskService tasks, HistoryService history, EngineAsSystem system, BusinessClock clock) {
+  public EngineRestConflicts(TaskService tasks, HistoryService history, EngineAsSystem system, BusinessClock clock,
+      LostRaces lostRaces) {
     this.tasks = tasks;
+    this.lostRaces = lostRaces;
     this.history = history;
     this.system = system;
     this.zone = clock.zone();
@@ -69,10 +71,9 @@ public class EngineRestConflicts {
       return Optional.of(answer(Response.Status.BAD_REQUEST, error, refused, refused.getMessage()));
     }
     ProcessEngineException engineError = cause(error, ProcessEngineException.class);
-    // A unique key taken by a concurrent insert (two claims by one user each granting the task to them) is a lost
-    // race too; Camunda would answer it 500 with the database's message.
-    boolean concurrent = cause(error, OptimisticLockingException.class) != null
-        || cause(error, ConcurrencyFailureException.class) != null || UniqueViolations.causedBy(error);
+    // A version clash, a row lock the database gave up waiting for, or a unique key taken by a concurrent insert (two
+    // claims by one user each granting the task to them): Camunda would answer each 500 with the database's message.
+    boolean concurrent = lostRaces.causedBy(error);
     TaskAction action = taskActedOn(request);
     if (action != null && (concurrent || engineError instanceof TaskAlreadyClaimedException
         || engineError instanceof NullValueException)) {

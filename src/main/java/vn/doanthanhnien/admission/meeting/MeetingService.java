@@ -36,6 +36,7 @@ import vn.doanthanhnien.admission.common.EngineAsSystem;
 import vn.doanthanhnien.admission.common.ForbiddenException;
 import vn.doanthanhnien.admission.common.InputCheck;
 import vn.doanthanhnien.admission.common.InvalidInputException;
+import vn.doanthanhnien.admission.common.LostRaces;
 import vn.doanthanhnien.admission.common.NotFoundException;
 import vn.doanthanhnien.admission.form.DeployedForm;
 import vn.doanthanhnien.admission.form.FormSubmission;
@@ -82,11 +83,12 @@ public class MeetingService {
   private final UserScope scope;
   private final BusinessClock clock;
   private final ObjectMapper json;
+  private final LostRaces lostRaces;
 
   MeetingService(MeetingForms meetingForms, StageForms stageForms, StageRecorder recorder,
       CandidacyService candidacies, MemberService members, UnitService units, MeetingRepository meetings,
       TaskService tasks, RuntimeService runtime, FormService forms, EngineAsSystem system, CurrentUser user,
-      UserScope scope, BusinessClock clock, ObjectMapper json) {
+      UserScope scope, BusinessClock clock, ObjectMapper json, LostRaces lostRaces) {
     this.meetingForms = meetingForms;
     this.stageForms = stageForms;
     this.recorder = recorder;
@@ -102,6 +104,7 @@ public class MeetingService {
     this.scope = scope;
     this.clock = clock;
     this.json = json;
+    this.lostRaces = lostRaces;
   }
 
   /** What one candidacy got from the meeting; {@code passed} for a vote, null otherwise or when absent. */
@@ -333,6 +336,11 @@ public class MeetingService {
     try {
       forms.submitTaskForm(one.task().getId(), variables);
     } catch (ProcessEngineException e) {
+      if (lostRaces.causedBy(e)) {
+        // A version clash, or a row another request holds for longer than the database waits (answered 409); on
+        // PostgreSQL the transaction can run no further query.
+        throw e;
+      }
       if (system.call(() -> tasks.createTaskQuery().taskId(one.task().getId()).count()) == 0) {
         // Completed or cancelled by another request after the meeting was checked.
         throw new ConflictException("Việc «" + one.task().getName() + "» của hồ sơ số " + one.candidacy().getId()

@@ -217,6 +217,32 @@ class ConcurrentOfficersTest {
   }
 
   @Test
+  void aSubmissionThatWaitsTooLongForTheTasksRowGets409AndChangesNothing() throws Exception {
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+    Task task = pipeline.task(instance);
+    ResponseEntity<Map<String, Object>> refused;
+    // The engine's own row this time: its SQL errors reach the REST layer wrapped in the engine's exception.
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement lock = other.prepareStatement("select id_ from act_ru_task where id_ = ? for update")) {
+        lock.setString(1, task.getId());
+        lock.executeQuery().close();
+      }
+      refused = submit("secretary", task.getId());
+      other.rollback();
+    }
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getBody()).containsEntry("message", "Dữ liệu vừa được người khác thay đổi cùng lúc nên thao "
+        + "tác của bạn chưa được ghi nhận. Vui lòng tải lại rồi thử lại.");
+    assertThat(pipeline.task(instance).getId()).isEqualTo(task.getId());
+    assertThat(candidacies.timeline(Long.valueOf(instance.getBusinessKey())))
+        .noneMatch(e -> e.getAction() == TimelineAction.STAGE_COMPLETED);
+    assertThat(submit("secretary", task.getId()).getStatusCode().value()).isEqualTo(204);
+    assertCompletedOnceAndMovedOn(instance);
+  }
+
+  @Test
   void twoWithdrawalsOfOneCandidacyAtOnceWithdrawItOnceAndTheLaterGets409() throws Exception {
     ProcessInstance instance = pipeline.nominate(members.eligible());
     String id = instance.getBusinessKey();

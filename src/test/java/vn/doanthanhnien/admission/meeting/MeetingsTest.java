@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.doanthanhnien.admission.support.CandidacyRecords.id;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,7 @@ class MeetingsTest {
   @Autowired TaskService tasks;
   @Autowired CandidacyService candidacies;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
 
   @Test
   void aMeetingWithOneBadCandidacyIsRefusedWholeNamingEachCandidateAndStoresNothing() {
@@ -106,6 +110,40 @@ class MeetingsTest {
     assertThat(foreignCandidacy.getBody().get("errors")).asList().containsExactly(
         "Hồ sơ số " + id(ours) + " không có hoặc không thuộc các đơn vị của bạn.");
     assertThat(pipeline.task(ours).getTaskDefinitionKey()).isEqualTo("recordBranchVote");
+  }
+
+  @Test
+  void aMeetingThatWaitsTooLongForOneOfItsTasksGets409AndStoresNothing() throws Exception {
+    ProcessInstance first = pipeline.nominate(members.eligible());
+    ProcessInstance second = pipeline.nominate(members.eligible());
+    int meetingsBefore = jdbc.queryForObject("select count(*) from meeting", Integer.class);
+    Map<String, Object> meeting = Map.of("stage", "recordBranchVote", "unit", "KTNN-01", "shared",
+        Map.of("meetingDate", pipeline.daysAgo(3), "branchMemberCount", 25, "attendeeCount", 22,
+            "resolutionNumber", "12-NQ/CĐ"), "results", List.of(
+            Map.of("candidacyId", id(first), "votesFor", 20, "votesAgainst", 2),
+            Map.of("candidacyId", id(second), "votesFor", 20, "votesAgainst", 2)));
+    ResponseEntity<Map<String, Object>> refused;
+    // Another transaction holds the second's task row for longer than the database's lock timeout (H2: 2 s), as a
+    // single submission of it does on a loaded machine.
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement lock = other.prepareStatement("select id_ from act_ru_task where id_ = ? for update")) {
+        lock.setString(1, pipeline.task(second).getId());
+        lock.executeQuery().close();
+      }
+      refused = post("secretary", meeting);
+      other.rollback();
+    }
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getBody()).containsEntry("message", "Dữ liệu vừa được người khác thay đổi cùng lúc nên thao "
+        + "tác của bạn chưa được ghi nhận. Vui lòng tải lại rồi thử lại.");
+    assertThat(jdbc.queryForObject("select count(*) from meeting", Integer.class)).isEqualTo(meetingsBefore);
+    for (ProcessInstance instance : List.of(first, second)) {
+      assertThat(pipeline.task(instance).getTaskDefinitionKey()).isEqualTo("recordBranchVote");
+      assertThat(candidacies.timeline(id(instance))).noneMatch(e -> e.getAction() == TimelineAction.STAGE_COMPLETED);
+    }
+    assertThat(post("secretary", meeting).getStatusCode().value()).as("recorded once the row is free").isEqualTo(201);
   }
 
   @Test
