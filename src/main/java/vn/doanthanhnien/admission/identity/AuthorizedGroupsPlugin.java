@@ -4,16 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Authorization checks with the signed-in user's groups as they are, and for each unit group the id of its role's
- * grants held once for every unit ({@link Roles#everyUnit}). Before each check the engine narrows the user's groups to
+ * grants held once for every unit ({@link Roles#everyUnit}); and Tasklist's lists of a user's candidate groups and of
+ * the user's own tasks read without a grant per task ({@link #grantedByTheirLinks}). Before each check the engine narrows the user's groups to
  * those holding some authorization, and to know those it reads the distinct group of every row of
  * {@code ACT_RU_AUTHORIZATION}, once per command: a scan of the whole table, which here grows by a few dozen rows per
  * candidacy (two grants per unit and instance, and those of every task). A group without any authorization matches
@@ -23,6 +28,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
+
+  private volatile boolean taskListsByLink;
+
+  public AuthorizedGroupsPlugin(
+      @Value("${admission.authorization.task-lists-by-link:true}") boolean taskListsByLink) {
+    this.taskListsByLink = taskListsByLink;
+  }
+
+  /**
+   * Whether a task query that {@link #grantedByTheirLinks} skips the engine's authorization join. The property
+   * {@code admission.authorization.task-lists-by-link} sets it at start-up (true by default); the volume check turns
+   * it off and on again to measure both ways in one run.
+   */
+  public void taskListsByLink(boolean enabled) {
+    taskListsByLink = enabled;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -36,7 +57,7 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
       @Override
       public Session openSession() {
-        return new GroupsAsTheyAre();
+        return new GroupsAsTheyAre(AuthorizedGroupsPlugin.this);
       }
     });
     configuration.setCustomSessionFactories(factories);
@@ -44,10 +65,52 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
   static final class GroupsAsTheyAre extends AuthorizationManager {
 
+    private final AuthorizedGroupsPlugin plugin;
+
+    GroupsAsTheyAre(AuthorizedGroupsPlugin plugin) {
+      this.plugin = plugin;
+    }
+
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
       return withEveryUnitOfTheirRoles(authenticatedGroupIds);
     }
+
+    @Override
+    public void configureTaskQuery(TaskQueryImpl query) {
+      super.configureTaskQuery(query);
+      AuthorizationCheck check = query.getAuthCheck();
+      if (plugin.taskListsByLink && check.isAuthorizationCheckEnabled() && !check.isRevokeAuthorizationCheckEnabled()
+          && grantedByTheirLinks(query, getCurrentAuthentication())) {
+        check.setAuthorizationCheckEnabled(false);
+      }
+    }
+  }
+
+  /**
+   * Whether every task the query can list is one the signed-in user may read through the very link the query selects
+   * it by, so that the engine's authorization join would keep every row: the tasks of some of the user's own
+   * candidate groups (Tasklist's "Việc của đơn vị tôi", {@code ${currentUserGroups()}}), or the tasks assigned to the
+   * user ("Việc của tôi"). When the engine adds a candidate group or an assignee to a task it grants that group or
+   * user READ and TASK_WORK on the task (its default task permissions), and nothing here takes such a grant away or
+   * revokes one ({@code authorization-check-revokes: never}). The join costs one probe of
+   * {@code ACT_RU_AUTHORIZATION} per matching task, which for an officer of a unit above thousands of branches is
+   * most of the list's time (docs/performance.md); without it the list is the identity links' index. An {@code or}
+   * query, a candidate user, a group pattern, or a group the user is not in keep the engine's check.
+   */
+  static boolean grantedByTheirLinks(TaskQueryImpl query, Authentication user) {
+    if (user == null || user.getUserId() == null || query.getQueries().size() != 1) {
+      return false;
+    }
+    if (user.getUserId().equals(query.getAssignee())) {
+      return true;
+    }
+    if (query.getCandidateUser() != null || query.getCandidateGroupLike() != null) {
+      return false;
+    }
+    List<String> groups = query.getCandidateGroups();
+    return groups != null && !groups.isEmpty() && user.getGroupIds() != null
+        && user.getGroupIds().containsAll(groups);
   }
 
   /** The groups, and after them the role-wide id of each role one of them holds in a unit. */

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.doanthanhnien.admission.identity.AuthorizedGroupsPlugin;
 import vn.doanthanhnien.admission.identity.RoleGroups;
 import vn.doanthanhnien.admission.stall.StageTimeBackfill;
 import vn.doanthanhnien.admission.support.Pipeline;
@@ -178,13 +179,27 @@ class VolumeCheck {
       lines.add(String.format("=== Volume check — %s: %,d open tasks, %,d engine history rows (+%,d timeline rows),"
               + " %,d authorizations, %,d candidacies; made in %.0f s", app.database, tasks, history, timeline,
           authorizations, count("candidacy"), loadSeconds));
+      // Resource type 7: tasks (the candidate group's and the assignee's grants); 17: historic tasks.
+      long onTasks = jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 7",
+          Long.class);
+      lines.add(String.format("authorization rows: %.2f per candidacy in all (target: at most 2), %.2f per open task"
+              + " on the task itself, %,d others", authorizations / (double) count("candidacy"),
+          onTasks / (double) tasks, authorizations - onTasks));
       lines.add("load average: " + load());
       lines.add(String.format("%-58s %8s %8s %8s %8s %8s %10s", "", "rows", "p50 ms", "p95 ms", "p99 ms", "max ms",
           "warm-up max"));
-      for (String user : List.of("secretary", "partycell", "partycommittee", "superior")) {
+      AuthorizedGroupsPlugin byLink = app.bean(AuthorizedGroupsPlugin.class);
+      for (String user : List.of("secretary", "youthcommittee", "partycell", "partycommittee", "superior")) {
         lines.add(measure("Tasklist 'Việc của đơn vị tôi', first page: " + user, () -> firstPage(user)));
         lines.add(measure("Tasklist 'Việc của đơn vị tôi', count: " + user, () -> filterCount(user)));
         lines.add(measure("POST /engine-rest/filter/…/list (HAL, 15): " + user, () -> restFirstPage(user)));
+        // The same list as the engine checks it, task by task (AuthorizedGroupsPlugin#grantedByTheirLinks off).
+        byLink.taskListsByLink(false);
+        try {
+          lines.add(measure("  the same, with the engine's authorization join: " + user, () -> restFirstPage(user)));
+        } finally {
+          byLink.taskListsByLink(true);
+        }
       }
       int year = LocalDate.now().getYear();
       for (String[] unit : REPORT_UNITS) {
