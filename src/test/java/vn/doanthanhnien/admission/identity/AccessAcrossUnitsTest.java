@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -78,6 +81,7 @@ class AccessAcrossUnitsTest {
   }
 
   @Autowired TestRestTemplate rest;
+  @Autowired AuthorizationService authorizations;
   @Autowired Pipeline pipeline;
   @Autowired TestMembers members;
   @Autowired IdentityService identity;
@@ -197,6 +201,28 @@ class AccessAcrossUnitsTest {
     assertThat(get("mover", "/api/candidacies/{id}", instance.getBusinessKey())).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("mover", "/engine-rest/task/{id}", pipeline.task(instance).getId()))
         .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  /**
+   * The engine used to grant the assignee of every task, and its candidate group, READ on the task's history
+   * (HISTORIC_TASK), one more row per task that stayed after the task and kept a moved officer reading it. The units'
+   * own grant on the candidacy's history covers their officers.
+   */
+  @Test
+  void aUserMovedToAnotherUnitNoLongerReadsTheHistoryOfTheTasksTheyDid() {
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+    createUser("leaver", "branch-secretary.KTNN-01");
+    pipeline.complete(instance, "recordBranchVote", pipeline.valid("recordBranchVote"), key -> "leaver");
+    String done = "/engine-rest/history/task?processInstanceId={id}&taskDefinitionKey=recordBranchVote&maxResults=10";
+    assertThat(as("leaver").exchange(done, HttpMethod.GET, null, LIST, instance.getId()).getBody()).hasSize(1);
+
+    identity.deleteMembership("leaver", "branch-secretary.KTNN-01");
+    identity.createMembership("leaver", "branch-secretary.DT-B-01");
+
+    assertThat(as("leaver").exchange(done, HttpMethod.GET, null, LIST, instance.getId()).getBody()).isEmpty();
+    assertThat(as("secretary").exchange(done, HttpMethod.GET, null, LIST, instance.getId()).getBody()).hasSize(1);
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).list())
+        .extracting(Authorization::getResourceId).containsOnly(Authorization.ANY); // administrators' own
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ class RoleGrantsTest {
       };
 
   @Autowired RoleGroups roleGroups;
+  @Autowired HistoricTaskGrantsRemoval removal;
   @Autowired Grants grants;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
@@ -67,5 +70,30 @@ class RoleGrantsTest {
 
   private long count(String sql) {
     return jdbc.queryForObject(sql, Long.class);
+  }
+
+  @Test
+  void theGrantsOnEachTasksHistoryThatOlderVersionsMadeGoOnceAtStartUpAndTheAdministratorsStay() {
+    // given a task's history granted to its candidate group and to its assignee, as versions before this one did
+    grants.onNewResource("branch-secretary.KTNN-01", Resources.HISTORIC_TASK, "old-task-1", HistoricTaskPermissions.READ);
+    jdbc.update("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+        + " values ('old-grant-2', 1, 1, 'secretary', ?, 'old-task-1', 3)", Resources.HISTORIC_TASK.resourceType());
+    jdbc.update("insert into pending_backfill (name) values (?)", HistoricTaskGrantsRemoval.NAME);
+
+    removal.runIfPending();
+
+    assertThat(historicTaskGrants()).containsExactly(Authorization.ANY);
+    assertThat(jdbc.queryForObject("select count(*) from pending_backfill where name = ?", Integer.class,
+        HistoricTaskGrantsRemoval.NAME)).isZero();
+    // and once done, a later start leaves a grant an administrator adds by hand
+    grants.onNewResource("branch-secretary.KTNN-01", Resources.HISTORIC_TASK, "old-task-3", HistoricTaskPermissions.READ);
+    removal.runIfPending();
+    assertThat(historicTaskGrants()).containsExactlyInAnyOrder(Authorization.ANY, "old-task-3");
+    jdbc.update("delete from ACT_RU_AUTHORIZATION where RESOURCE_ID_ = 'old-task-3'");
+  }
+
+  private List<String> historicTaskGrants() {
+    return jdbc.queryForList("select RESOURCE_ID_ from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = ?", String.class,
+        Resources.HISTORIC_TASK.resourceType());
   }
 }
