@@ -179,7 +179,7 @@ class VolumeCheck {
       lines.add(String.format("=== Volume check — %s: %,d open tasks, %,d engine history rows (+%,d timeline rows),"
               + " %,d authorizations, %,d candidacies; made in %.0f s", app.database, tasks, history, timeline,
           authorizations, count("candidacy"), loadSeconds));
-      // Resource type 7: tasks (the candidate group's and the assignee's grants); 17: historic tasks.
+      // Resource type 7: tasks (the candidate group's and the assignee's grants).
       long onTasks = jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 7",
           Long.class);
       lines.add(String.format("authorization rows: %.2f per candidacy in all (target: at most 2), %.2f per open task"
