@@ -28,18 +28,19 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  * Camunda's own handlers would. Tasklist does not call {@code /engine-rest} but the webapps' copy of the same API
  * ({@code /camunda/api/engine}), a Jersey application of the webapp starter's, which {@link WebappProviders} gives the
  * same mappers. Where two mappers handle one exception type, Jersey takes the one of lower priority value: these
- * have a lower one than Camunda's (which have the default, {@code USER}).
+ * have a lower one than Camunda's (which have the default, {@code USER}). Both kinds of application also get one
+ * shared Jackson mapper ({@link SharedObjectMapper}), ahead of Camunda's, which makes a new one for every request.
  */
 @Component
 @ApplicationPath("/engine-rest")
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
-  static final List<Class<?>> MAPPERS = List.of(RestExceptions.class, EngineExceptions.class,
-      ConcurrencyFailures.class);
+  static final List<Class<?>> PROVIDERS = List.of(RestExceptions.class, EngineExceptions.class,
+      ConcurrencyFailures.class, SharedObjectMapper.class);
 
   @Override
   protected void registerAdditionalResources() {
-    MAPPERS.forEach(this::register);
+    PROVIDERS.forEach(this::register);
   }
 
   /**
@@ -52,7 +53,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     @Override
     public void onStartup(ServletContext servletContext) {
       servletContext.setAttribute(ServerProperties.PROVIDER_CLASSNAMES,
-          MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
+          PROVIDERS.stream().map(Class::getName).collect(Collectors.joining(",")));
     }
   }
 

@@ -96,6 +96,18 @@ class ProductionProfileTest {
   }
 
   @Test
+  void tasklistsUnitListReadsTheEngineTablesThroughTheTwoExtraIndexes() {
+    // docs/performance.md, change 14: the candidate links by group with their task, the tasks by id with assignee.
+    JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+    String definitions = String.join("\n", jdbc.queryForList("select indexdef from pg_indexes where indexname in"
+        + " ('adm_idx_ident_lnk_candidate', 'adm_idx_task_assignee_by_id') order by indexname", String.class));
+
+    assertThat(definitions).isEqualToIgnoringCase(
+        "CREATE INDEX adm_idx_ident_lnk_candidate ON public.act_ru_identitylink USING btree (group_id_, type_, task_id_)"
+            + "\nCREATE INDEX adm_idx_task_assignee_by_id ON public.act_ru_task USING btree (id_) INCLUDE (assignee_)");
+  }
+
+  @Test
   void theConfiguredAdministratorIsTheOnlyUserAndNoDemoDataExist() throws Exception {
     IdentityService identity = app.getBean(IdentityService.class);
 
