@@ -16,16 +16,16 @@ import org.springframework.stereotype.Component;
  * Two indexes on the engine's own tables, on PostgreSQL, for Tasklist's list of a unit's unclaimed tasks and its
  * count ({@code ${currentUserGroups()}}, read without the authorization join, {@link AuthorizedGroupsPlugin}): the
  * engine reads the group's candidate links and then every linked task to keep those without an assignee. With the
- * links' (group, type, task) and the tasks' id with their assignee in one index each, both steps read only an index;
- * for a unit offered 3,600 tasks the count took 32 ms without them and 19 ms with them, the first page 35 and 29 ms
- * (docs/performance.md, change 14).
+ * links' (group, type, task) and the tasks' id with their assignee in one index each, the count reads only indexes;
+ * for a unit offered 3,638 tasks it took 30–34 ms without them and 11–21 ms with them, the first page 34–38 and 20–30
+ * ms (docs/performance.md, change 14).
  *
  * <p>Not in a Flyway migration: the engine creates its tables after Flyway has run, so on a fresh database they do
  * not exist yet. Here they do: the engine has run its schema step before this plugin's {@code postProcessEngineBuild}.
  * {@code if not exists} makes each statement a no-op once the index is there; a node starts under the cluster's
- * start-up lock, so two nodes do not build them at once. Building takes a lock that holds writes to the table for the
- * seconds it lasts, once, on the first start after the upgrade. H2 answers these lists from memory within the target
- * and gets no extra index.
+ * start-up lock, so two nodes do not build them at once. Building holds writes to the table while it lasts (under half
+ * a second each at 100,000 open tasks), once, on the first start after the upgrade. H2 answers these lists from
+ * memory within the target and gets no extra index.
  */
 @Component
 public class TaskListIndexes extends AbstractProcessEnginePlugin {

@@ -96,7 +96,7 @@ class ProductionProfileTest {
   }
 
   @Test
-  void tasklistsUnitListReadsTheEngineTablesThroughTheTwoExtraIndexes() {
+  void theTwoIndexesOfTasklistsUnitListAreOnTheEngineTables() {
     // docs/performance.md, change 14: the candidate links by group with their task, the tasks by id with assignee.
     JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
     String definitions = String.join("\n", jdbc.queryForList("select indexdef from pg_indexes where indexname in"
