@@ -119,8 +119,15 @@ async function load(url, ready) {
 }
 
 async function signIn(user) {
-  await page.locator('form[name=signinForm] input[type=text]').fill(user);
-  await page.locator('form[name=signinForm] input[type=password]').fill(PASSWORD);
+  const name = page.locator('form[name=signinForm] input[type=text]');
+  const password = page.locator('form[name=signinForm] input[type=password]');
+  // Once in CI (a busy machine, the page just reloaded) the password landed in the user field ("secretarydemo"),
+  // as if the page moved the focus between the two fills: the fields are read back and filled again if so.
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    await name.fill(user);
+    await password.fill(PASSWORD);
+    if ((await name.inputValue()) === user && (await password.inputValue()) === PASSWORD) break;
+  }
   await page.locator('form[name=signinForm] button[type=submit]').click();
   await page.locator('.task-filter').first().waitFor();
 }
