@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
  * Two indexes on the engine's own tables, on PostgreSQL, for Tasklist's list of a unit's unclaimed tasks and its
  * count ({@code ${currentUserGroups()}}, read without the authorization join, {@link AuthorizedGroupsPlugin}): the
  * engine reads the group's candidate links and then every linked task to keep those without an assignee. With the
- * links' (group, type, task) and the tasks' id with their assignee in one index each, the count reads only indexes;
- * for a unit offered 3,638 tasks it took 30–34 ms without them and 11–21 ms with them, the first page 34–38 and 20–30
- * ms (docs/performance.md, change 14).
+ * links' (group, type, task) and the tasks' id with their assignee in one index each, a count by the sorting alone
+ * reads only indexes: for a unit offered 3,638 tasks it took 30–34 ms without them and 11–21 ms with them, the first
+ * page 34–38 and 20–30 ms (docs/performance.md, change 14). Tasklist's own request also asks for active tasks only,
+ * which this index does not hold, so its count still reads each task's row for the suspension state.
  *
  * <p>Not in a Flyway migration: the engine creates its tables after Flyway has run, so on a fresh database they do
  * not exist yet. Here they do: the engine has run its schema step before this plugin's {@code postProcessEngineBuild}.
