@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -12,12 +13,16 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.doanthanhnien.admission.unit.UnitService;
+import vn.doanthanhnien.admission.unit.UnitTree;
 
 /**
  * Authorization checks with the signed-in user's groups as they are, and for each unit group the id of its role's
- * grants held once for every unit ({@link Roles#everyUnit}); and Tasklist's lists of a user's candidate groups and of
+ * grants held once for every unit ({@link Roles#everyUnit}) and the chain of every branch the unit answers for
+ * ({@link CandidacyAuthorizations#chainOf}, read from the unit tree as it is now, once per engine command); and Tasklist's lists of a user's candidate groups and of
  * the user's own tasks read without a grant per task ({@link #grantedByTheirLinks}). Before each check the engine
  * narrows the user's groups to those holding some authorization, and to know those it reads the distinct group of
  * every row of {@code ACT_RU_AUTHORIZATION}, once per command: a scan of the whole table, which here grows by about a
@@ -31,10 +36,13 @@ import org.springframework.stereotype.Component;
 public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
   private volatile boolean taskListsByLink;
+  private final ObjectProvider<UnitService> units;
 
   public AuthorizedGroupsPlugin(
-      @Value("${admission.authorization.task-lists-by-link:true}") boolean taskListsByLink) {
+      @Value("${admission.authorization.task-lists-by-link:true}") boolean taskListsByLink,
+      ObjectProvider<UnitService> units) {
     this.taskListsByLink = taskListsByLink;
+    this.units = units;
   }
 
   /**
@@ -67,6 +75,9 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
   static final class GroupsAsTheyAre extends AuthorizationManager {
 
     private final AuthorizedGroupsPlugin plugin;
+    /** The last answer, for the next check of the same command (a session lives as long as its command). */
+    private List<String> lastAsked;
+    private List<String> lastAnswer;
 
     GroupsAsTheyAre(AuthorizedGroupsPlugin plugin) {
       this.plugin = plugin;
@@ -74,7 +85,11 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
-      return withEveryUnitOfTheirRoles(authenticatedGroupIds);
+      if (lastAsked == null || !lastAsked.equals(authenticatedGroupIds)) {
+        lastAnswer = withWhatTheirRolesCover(authenticatedGroupIds, () -> plugin.units.getObject().tree());
+        lastAsked = authenticatedGroupIds == null ? null : List.copyOf(authenticatedGroupIds);
+      }
+      return lastAnswer;
     }
 
     @Override
@@ -114,13 +129,45 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
         && user.getGroupIds().containsAll(groups);
   }
 
-  /** The groups, and after them the role-wide id of each role one of them holds in a unit. */
-  static List<String> withEveryUnitOfTheirRoles(List<String> groupIds) {
+  /**
+   * The groups, and after them the role-wide id of each role one of them holds in a unit, and the chain of every
+   * branch that unit answers for: the branch itself for its secretaries, the branches below a grassroots unit, those
+   * attached to a Party cell, to the cells of a Party committee or of the committees below a superior committee. A
+   * group whose unit is not of its role's kind covers no branch. The derived ids ({@code every.}, {@code chain.}) count
+   * only when derived here: membership of a group of that name, made by hand, is ignored. The tree is read only for a
+   * role above a branch.
+   */
+  static List<String> withWhatTheirRolesCover(List<String> groupIds, Supplier<UnitTree> tree) {
     if (groupIds == null || groupIds.isEmpty()) {
       return List.of();
     }
-    Set<String> withRoles = new LinkedHashSet<>(groupIds);
-    groupIds.forEach(groupId -> Roles.ofGroup(groupId).ifPresent(inUnit -> withRoles.add(inUnit.role().everyUnit())));
-    return withRoles.size() == groupIds.size() ? groupIds : new ArrayList<>(withRoles);
+    Set<String> ids = new LinkedHashSet<>();
+    UnitTree units = null;
+    for (String groupId : groupIds) {
+      if (groupId == null || isDerived(groupId)) {
+        continue;
+      }
+      ids.add(groupId);
+      Roles.InUnit inUnit = Roles.ofGroup(groupId).orElse(null);
+      if (inUnit == null) {
+        continue;
+      }
+      ids.add(inUnit.role().everyUnit());
+      if (inUnit.role() == Roles.BRANCH_SECRETARY) {
+        ids.add(CandidacyAuthorizations.chainOf(inUnit.unitCode()));
+        continue;
+      }
+      if (units == null) {
+        units = tree.get();
+      }
+      if (units.kindOf(inUnit.unitCode()).filter(kind -> kind == inUnit.role().unitKind()).isPresent()) {
+        units.branchesUnder(inUnit.unitCode()).forEach(branch -> ids.add(CandidacyAuthorizations.chainOf(branch)));
+      }
+    }
+    return new ArrayList<>(ids);
+  }
+
+  private static boolean isDerived(String groupId) {
+    return groupId.startsWith(Roles.EVERY_PREFIX) || groupId.startsWith(CandidacyAuthorizations.CHAIN_PREFIX);
   }
 }

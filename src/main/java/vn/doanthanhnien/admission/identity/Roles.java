@@ -15,6 +15,9 @@ public enum Roles {
   /** Camunda's own administrators group: full access to Cockpit, Tasklist and Admin. */
   public static final String ADMIN_GROUP = "camunda-admin";
 
+  /** The prefix of {@link #everyUnit}'s ids. */
+  public static final String EVERY_PREFIX = "every.";
+
   private final String prefix;
   private final String title;
   private final UnitKind unitKind;
@@ -42,7 +45,12 @@ public enum Roles {
    * role's prefix, so {@link #ofGroup} never reads it as a unit's group.
    */
   public String everyUnit() {
-    return "every." + prefix;
+    return EVERY_PREFIX + prefix;
+  }
+
+  /** The kind of unit whose groups hold this role. */
+  public UnitKind unitKind() {
+    return unitKind;
   }
 
   public String groupName(String unitName) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -36,6 +37,11 @@ public final class UnitTree {
         below.computeIfAbsent(unit.getPartyCellCode(), k -> new ArrayList<>()).add(unit);
       }
     }
+  }
+
+  /** The kind of a unit, if the tree holds it. */
+  public Optional<UnitKind> kindOf(String code) {
+    return Optional.ofNullable(byCode.get(code)).map(OrgUnit::getKind);
   }
 
   /**

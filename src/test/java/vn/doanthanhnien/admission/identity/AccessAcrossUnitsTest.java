@@ -204,6 +204,47 @@ class AccessAcrossUnitsTest {
   }
 
   /**
+   * A candidacy's instance and its history are granted to its branch's chain, two rows, and the units above the
+   * branch read them through the unit tree as it is when they ask: a branch an administrator has just added below the
+   * second organisation's units is read by all four of them, and by nobody else.
+   */
+  @Test
+  void aBranchJustAddedIsReadByEveryUnitAboveItAtOnceFromTwoGrants() {
+    createUnit("DT-B-02", "Chi đoàn B2", "YOUTH_BRANCH", "DT-B", "CB-B-01");
+    createUser("b2-secretary", "branch-secretary.DT-B-02");
+    ResponseEntity<Map<String, Object>> nominated = nominate("b2-secretary",
+        members.register(d -> d.branch("DT-B-02")));
+    assertThat(nominated.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String instanceId = (String) nominated.getBody().get("id");
+
+    assertThat(authorizations.createAuthorizationQuery().resourceId(instanceId).list())
+        .extracting(Authorization::getGroupId).containsExactly("chain.DT-B-02", "chain.DT-B-02");
+    for (String user : List.of("b2-secretary", "other-youthcommittee", "other-partycell", "other-partycommittee",
+        "other-superior", "other-secretary", "youthcommittee", "superior")) {
+      boolean above = !List.of("other-secretary", "youthcommittee", "superior").contains(user);
+      assertThat(get(user, "/engine-rest/process-instance/{id}", instanceId)).as(user)
+          .isEqualTo(above ? HttpStatus.OK : HttpStatus.NOT_FOUND);
+      assertThat(get(user, "/engine-rest/history/process-instance/{id}", instanceId)).as(user)
+          .isEqualTo(above ? HttpStatus.OK : HttpStatus.NOT_FOUND);
+    }
+  }
+
+  /** The chain's id is the engine's to derive from a user's unit groups; a group of that name made by hand gives nothing. */
+  @Test
+  void aGroupNamedLikeABranchsChainGivesItsMembersNothing() {
+    ProcessInstance instance = pipeline.nominate(members.eligible());
+    identity.saveGroup(identity.newGroup("chain.KTNN-01"));
+    createUser("chain-member", "chain.KTNN-01");
+
+    assertThat(get("chain-member", "/engine-rest/process-instance/{id}", instance.getId()))
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("chain-member", "/engine-rest/history/process-instance/{id}", instance.getId()))
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("youthcommittee", "/engine-rest/process-instance/{id}", instance.getId()))
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  /**
    * The engine used to grant the assignee of every task, and its candidate group, READ on the task's history
    * (HISTORIC_TASK), one more row per task that stayed after the task and kept a moved officer reading it. The units'
    * own grant on the candidacy's history covers their officers.

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.doanthanhnien.admission.process.PartyAdmissionProcess;
 import vn.doanthanhnien.admission.support.Pipeline;
@@ -32,6 +36,7 @@ class RoleGrantsTest {
 
   @Autowired RoleGroups roleGroups;
   @Autowired HistoricTaskGrantsRemoval removal;
+  @Autowired ChainGrantsMigration chainGrants;
   @Autowired Grants grants;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
@@ -90,6 +95,47 @@ class RoleGrantsTest {
     removal.runIfPending();
     assertThat(historicTaskGrants()).containsExactlyInAnyOrder(Authorization.ANY, "old-task-3");
     jdbc.update("delete from ACT_RU_AUTHORIZATION where RESOURCE_ID_ = 'old-task-3'");
+  }
+
+  @Test
+  void aCandidacysGrantsToItsFiveUnitsBecomeTwoToItsBranchsChainOnceAtStartUpAndOtherGrantsStay() {
+    // given a candidacy granted as versions before this one did: each of its five units on its instance and history
+    String instanceId = pipeline.nominate(members.eligible()).getId();
+    jdbc.update("delete from ACT_RU_AUTHORIZATION where RESOURCE_ID_ = ?", instanceId);
+    List<String> units = List.of("branch-secretary.KTNN-01", "youth-committee.KTNN", "party-cell.CB-KTNN-01",
+        "party-committee.DU-KTNN", "superior-committee.DUK");
+    for (String group : units) {
+      grants.onNewResource(group, Resources.PROCESS_INSTANCE, instanceId, ProcessInstancePermissions.READ);
+      grants.onNewResource(group, Resources.HISTORIC_PROCESS_INSTANCE, instanceId,
+          HistoricProcessInstancePermissions.READ);
+    }
+    // and a grant of a unit group on something else (a meeting's instance)
+    grants.onNewResource("branch-secretary.KTNN-01", Resources.PROCESS_INSTANCE, "meeting-1",
+        ProcessInstancePermissions.READ);
+    assertThat(get("partycommittee", "/engine-rest/process-instance/" + instanceId)).isEqualTo(HttpStatus.OK);
+    String grantsOf = "select GROUP_ID_ || ' ' || RESOURCE_TYPE_ || ' ' || PERMS_ from ACT_RU_AUTHORIZATION"
+        + " where RESOURCE_ID_ = ? and GROUP_ID_ like ? order by RESOURCE_TYPE_";
+    List<String> secretaries = jdbc.queryForList(grantsOf, String.class, instanceId, "branch-secretary.%");
+    assertThat(secretaries).hasSize(2);
+    jdbc.update("insert into pending_backfill (name) values (?)", ChainGrantsMigration.NAME);
+
+    chainGrants.runIfPending();
+
+    assertThat(jdbc.queryForList(grantsOf, String.class, instanceId, "%")).containsExactlyElementsOf(
+        secretaries.stream().map(grant -> grant.replace("branch-secretary.", "chain.")).toList());
+    assertThat(count("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_ID_ = 'meeting-1'")).isOne();
+    assertThat(count("select count(*) from pending_backfill where name = '" + ChainGrantsMigration.NAME + "'"))
+        .isZero();
+    // and every unit of the chain still reads the candidacy, through the engine's REST API and Java API alike
+    for (String user : List.of("secretary", "youthcommittee", "partycell", "partycommittee", "superior")) {
+      assertThat(get(user, "/engine-rest/process-instance/" + instanceId)).as(user).isEqualTo(HttpStatus.OK);
+      assertThat(get(user, "/engine-rest/history/process-instance/" + instanceId)).as(user).isEqualTo(HttpStatus.OK);
+    }
+    jdbc.update("delete from ACT_RU_AUTHORIZATION where RESOURCE_ID_ = 'meeting-1'");
+  }
+
+  private HttpStatusCode get(String user, String url) {
+    return rest.withBasicAuth(user, "demo").exchange(url, HttpMethod.GET, null, String.class).getStatusCode();
   }
 
   private List<String> historicTaskGrants() {
