@@ -77,6 +77,8 @@ public class ApiErrors {
       DataIntegrityViolationException.class, PersistenceException.class})
   ResponseEntity<ErrorBody> concurrentChange(RuntimeException e) {
     if (!lostRaces.causedBy(e)) {
+      // Rethrown, the container answers 500 without a line in the log: say what it was.
+      LOG.error("Request failed with an error that is no lost race", e);
       throw e;
     }
     LOG.info("Request lost a race with a concurrent change: {}: {}", e.getClass().getSimpleName(), e.getMessage());

@@ -3,12 +3,19 @@ package vn.doanthanhnien.admission.identity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.ActivityStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -72,10 +79,18 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomSessionFactories(factories);
   }
 
+  /**
+   * One per engine command. The branches' chains are added to the user's groups only where a grant to a chain can
+   * match: checks and queries of a process instance or its history ({@link #onCandidacy}). Everywhere else (Tasklist's
+   * lists, process definitions, users, groups) a superior committee's officers would carry a thousand ids for nothing,
+   * and the unit tree is not read.
+   */
   static final class GroupsAsTheyAre extends AuthorizationManager {
 
     private final AuthorizedGroupsPlugin plugin;
-    /** The last answer, for the next check of the same command (a session lives as long as its command). */
+    /** Set while {@link #isAuthorized} checks a permission on a process instance or its history. */
+    private boolean checkingCandidacy;
+    /** The last answer with the chains, for the next such check of the same command. */
     private List<String> lastAsked;
     private List<String> lastAnswer;
 
@@ -85,11 +100,56 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
-      if (lastAsked == null || !lastAsked.equals(authenticatedGroupIds)) {
-        lastAnswer = withWhatTheirRolesCover(authenticatedGroupIds, () -> plugin.units.getObject().tree());
-        lastAsked = authenticatedGroupIds == null ? null : List.copyOf(authenticatedGroupIds);
+      return checkingCandidacy ? withChains(authenticatedGroupIds) : withWhatTheirRolesCover(authenticatedGroupIds, null);
+    }
+
+    private List<String> withChains(List<String> groupIds) {
+      if (lastAsked == null || !lastAsked.equals(groupIds)) {
+        lastAnswer = withWhatTheirRolesCover(groupIds, () -> plugin.units.getObject().tree());
+        lastAsked = groupIds == null ? null : new ArrayList<>(groupIds);
       }
       return lastAnswer;
+    }
+
+    @Override
+    public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck check) {
+      return checking(onCandidacy(List.of(check)), () -> super.isAuthorized(userId, groupIds, check));
+    }
+
+    @Override
+    public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+      return checking(onCandidacy(check.getAllPermissionChecks()), () -> super.isAuthorized(userId, groupIds, check));
+    }
+
+    private boolean checking(boolean candidacy, BooleanSupplier check) {
+      boolean before = checkingCandidacy;
+      checkingCandidacy = candidacy;
+      try {
+        return check.getAsBoolean();
+      } finally {
+        checkingCandidacy = before;
+      }
+    }
+
+    /** A query's permissions are added after its groups were set: the chains follow if they can matter. */
+    @Override
+    protected void addPermissionCheck(AuthorizationCheck authCheck, CompositePermissionCheck check) {
+      super.addPermissionCheck(authCheck, check);
+      withChainsIfOnCandidacy(authCheck);
+    }
+
+    @Override
+    public void configureActivityStatisticsQuery(ActivityStatisticsQueryImpl query) {
+      super.configureActivityStatisticsQuery(query);
+      withChainsIfOnCandidacy(query.getAuthCheck());
+    }
+
+    private void withChainsIfOnCandidacy(AuthorizationCheck authCheck) {
+      List<String> groupIds = authCheck.getAuthGroupIds();
+      if (authCheck.isAuthorizationCheckEnabled() && groupIds != null && !groupIds.isEmpty()
+          && onCandidacy(authCheck.getPermissionChecks().getAllPermissionChecks())) {
+        authCheck.setAuthGroupIds(withChains(groupIds));
+      }
     }
 
     @Override
@@ -134,8 +194,8 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
    * branch that unit answers for: the branch itself for its secretaries, the branches below a grassroots unit, those
    * attached to a Party cell, to the cells of a Party committee or of the committees below a superior committee. A
    * group whose unit is not of its role's kind covers no branch. The derived ids ({@code every.}, {@code chain.}) count
-   * only when derived here: membership of a group of that name, made by hand, is ignored. The tree is read only for a
-   * role above a branch.
+   * only when derived here: membership of a group of that name, made by hand, is ignored. Without a tree, no chains;
+   * the tree is read only for a role above a branch.
    */
   static List<String> withWhatTheirRolesCover(List<String> groupIds, Supplier<UnitTree> tree) {
     if (groupIds == null || groupIds.isEmpty()) {
@@ -153,6 +213,9 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
         continue;
       }
       ids.add(inUnit.role().everyUnit());
+      if (tree == null) {
+        continue;
+      }
       if (inUnit.role() == Roles.BRANCH_SECRETARY) {
         ids.add(CandidacyAuthorizations.chainOf(inUnit.unitCode()));
         continue;
@@ -165,6 +228,13 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
       }
     }
     return new ArrayList<>(ids);
+  }
+
+  /** Whether a check is on a process instance or its history, the resources granted to a branch's chain. */
+  static boolean onCandidacy(List<PermissionCheck> checks) {
+    return checks.stream().map(PermissionCheck::getResource).filter(Objects::nonNull).mapToInt(Resource::resourceType)
+        .anyMatch(type -> type == Resources.PROCESS_INSTANCE.resourceType()
+            || type == Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
   }
 
   private static boolean isDerived(String groupId) {
