@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -41,6 +44,7 @@ class TaskListsByLinkTest {
   @Autowired AuthorizationService authorizations;
   @Autowired IdentityService identity;
   @Autowired AuthorizedGroupsPlugin plugin;
+  @Autowired ProcessEngineConfigurationImpl engine;
   @Autowired Pipeline pipeline;
   @Autowired TestMembers members;
 
@@ -112,6 +116,33 @@ class TaskListsByLinkTest {
     assertThat(AuthorizedGroupsPlugin.grantedByTheirLinks((TaskQueryImpl) byGroups("branch-secretary.KTNN-01").or()
         .taskAssignee("deputy").endOr(), secretary)).isFalse();
     assertThat(AuthorizedGroupsPlugin.grantedByTheirLinks(byGroups("branch-secretary.KTNN-01"), null)).isFalse();
+  }
+
+  /**
+   * The branches' chains ride only on checks of a process instance or its history: a superior committee's officer
+   * would otherwise carry a chain per branch below it into every statement of Tasklist's list.
+   */
+  @Test
+  void aTaskQueryCarriesTheRolesIdsAndAnInstanceQueryTheChainsOfEveryBranchBelow() {
+    identity.setAuthentication("superior", List.of("superior-committee.DUK"));
+    try {
+      List<List<String>> groups = engine.getCommandExecutorTxRequired().execute(context -> {
+        TaskQueryImpl taskQuery = new TaskQueryImpl();
+        context.getAuthorizationManager().configureTaskQuery(taskQuery);
+        ProcessInstanceQueryImpl instanceQuery = new ProcessInstanceQueryImpl();
+        context.getAuthorizationManager().configureProcessInstanceQuery(instanceQuery);
+        HistoricProcessInstanceQueryImpl historyQuery = new HistoricProcessInstanceQueryImpl();
+        context.getAuthorizationManager().configureHistoricProcessInstanceQuery(historyQuery);
+        return List.of(taskQuery.getAuthCheck().getAuthGroupIds(), instanceQuery.getAuthCheck().getAuthGroupIds(),
+            historyQuery.getAuthCheck().getAuthGroupIds());
+      });
+      assertThat(groups.get(0)).containsExactly("superior-committee.DUK", "every.superior-committee");
+      assertThat(groups.get(1)).startsWith("superior-committee.DUK", "every.superior-committee")
+          .contains("chain.KTNN-01", "chain.HVBC-01").hasSizeGreaterThan(3);
+      assertThat(groups.get(2)).isEqualTo(groups.get(1));
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   private static TaskQueryImpl byGroups(String... groups) {
