@@ -28,14 +28,14 @@ import vn.doanthanhnien.admission.unit.UnitTree;
 
 /**
  * Authorization checks with the signed-in user's groups as they are, and for each unit group the id of its role's
- * grants held once for every unit ({@link Roles#everyUnit}) and the chain of every branch the unit answers for
- * ({@link CandidacyAuthorizations#chainOf}, read from the unit tree as it is now, once per engine command); and Tasklist's lists of a user's candidate groups and of
- * the user's own tasks read without a grant per task ({@link #grantedByTheirLinks}). Before each check the engine
- * narrows the user's groups to those holding some authorization, and to know those it reads the distinct group of
- * every row of {@code ACT_RU_AUTHORIZATION}, once per command: a scan of the whole table, which here grows by about a
- * dozen rows per candidacy (a grant per unit on the instance and on its history, and those of every open task). A
- * group without any authorization matches nothing in the checks either, so the answer is the same without the
- * narrowing (docs/performance.md). The role's grants held once instead of by each of thousands of unit groups leave a
+ * grants held once for every unit ({@link Roles#everyUnit}) and, in checks of a process instance or its history, the
+ * chain of every branch the unit answers for ({@link CandidacyAuthorizations#chainOf}, from the unit tree as it is at
+ * that command); and Tasklist's lists of a user's candidate groups and of the user's own tasks read without a grant
+ * per task ({@link #grantedByTheirLinks}). Before each check the engine narrows the user's groups to those holding
+ * some authorization, and to know those it reads the distinct group of every row of {@code ACT_RU_AUTHORIZATION},
+ * once per command: a scan of the whole table, which grows with the candidacies (two grants on each instance and its
+ * history, one on every open task). A group without any authorization matches nothing in the checks either, so the
+ * answer is the same without the narrowing (docs/performance.md). The role's grants held once instead of by each of thousands of unit groups leave a
  * handful of rows on a process key and on {@code '*'}, which a task query's authorization join reads for every task
  * it lists.
  */

@@ -130,7 +130,7 @@ class TaskListsByLinkTest {
         TaskQueryImpl taskQuery = new TaskQueryImpl();
         context.getAuthorizationManager().configureTaskQuery(taskQuery);
         ProcessInstanceQueryImpl instanceQuery = new ProcessInstanceQueryImpl();
-        context.getAuthorizationManager().configureProcessInstanceQuery(instanceQuery);
+        context.getAuthorizationManager().configureExecutionQuery(instanceQuery);
         HistoricProcessInstanceQueryImpl historyQuery = new HistoricProcessInstanceQueryImpl();
         context.getAuthorizationManager().configureHistoricProcessInstanceQuery(historyQuery);
         return List.of(taskQuery.getAuthCheck().getAuthGroupIds(), instanceQuery.getAuthCheck().getAuthGroupIds(),
