@@ -8,7 +8,7 @@
  *      Cockpit and opens the dashboard, the Processes list, the party-admission definition (its running instances list
  *      shows the new instance) and that process instance (its variables show the member code).
  *   b. `admin` signs in to Admin and opens the Users list, the Groups list, the members of branch-secretary.KTNN-01
- *      and the authorizations of resource "Process Instance" (the new instance's per-unit READ grants are listed).
+ *      and the authorizations of resource "Process Instance" (the new instance's READ grant to its branch's chain is listed).
  *   Every page must load without a Camunda error notification and without any HTTP response >= 400 under /camunda/api/
  *   (URL and body are printed). One kind of 400 is Camunda's own design and is tolerated: Cockpit's queryMaxResults
  *   helper first asks for a list without maxResults, gets 400 "An unbound number of results is forbidden!" and asks
@@ -269,7 +269,7 @@ async function main() {
   await visit(page, 'admin-authorizations-process-instance', `${A}#/authorization?resource=8`, async (p) => {
     await p.locator('.section-content header h3', { hasText: `${L.admin.AUTHORIZATION_PROCESS_INSTANCE} ${L.admin.AUTHORIZATION_AUTHORIZATIONS}` })
       .first().waitFor();
-    await p.locator('tr', { hasText: 'branch-secretary.KTNN-01' }).filter({ hasText: state.processInstanceId })
+    await p.locator('tr', { hasText: 'chain.KTNN-01' }).filter({ hasText: state.processInstanceId })
       .filter({ hasText: 'READ' }).first().waitFor();
   });
   await page.context().close();
