@@ -53,7 +53,9 @@ import vn.doanthanhnien.admission.identity.Roles;
  *   <li>every body is JSON of bounded size and depth, whose typed values are plain (no {@code Object}, {@code Json},
  *   {@code Xml}, {@code File} or {@code Bytes}: serialized objects are a remote-code-execution path) and of bounded
  *   length;</li>
- *   <li>a process's task is not deleted (it belongs to its instance; withdrawal ends a candidacy).</li>
+ *   <li>a process's task is not deleted (it belongs to its instance; withdrawal ends a candidacy);</li>
+ *   <li>an officer's list or count of instances, their variables, activities or history names the candidacies it is
+ *   about ({@link InstanceLists}): unnamed, the engine's grant check makes it a query of minutes at volume.</li>
  * </ul>
  * A refused request changes nothing: it never reaches the engine.
  */
@@ -107,6 +109,13 @@ public class EngineRestGate extends OncePerRequestFilter {
       refuse(response, call, null, new Refusal(400, "InvalidRequestException",
           "Không hỗ trợ đổi phương thức HTTP qua tiêu đề (X-HTTP-Method-Override).", List.of()));
       return;
+    }
+    if (call.method().equals("GET") && InstanceLists.isOne(call) && !InstanceLists.names(request.getParameterMap())) {
+      String userId = userOf(request, call);
+      if (userId != null && !isAdministrator(userId)) {
+        refuse(response, call, userId, Refusal.invalid(InstanceLists.REFUSED, List.of()));
+        return;
+      }
     }
     if (call.reads()) {
       chain.doFilter(request, response);
@@ -166,6 +175,9 @@ public class EngineRestGate extends OncePerRequestFilter {
     }
     if (!problems.isEmpty()) {
       return Refusal.invalid("Dữ liệu gửi lên có giá trị không được nhận", problems);
+    }
+    if (!administrator && InstanceLists.isOne(call) && !InstanceLists.names(json)) {
+      return Refusal.invalid(InstanceLists.REFUSED, List.of());
     }
     if (call.is("POST", "task/*/submit-form") || call.is("POST", "task/*/complete")) {
       return forms.ofTask(call.segment(1))

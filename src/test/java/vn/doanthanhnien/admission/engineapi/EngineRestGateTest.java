@@ -226,6 +226,57 @@ class EngineRestGateTest {
   }
 
   /**
+   * At national volume an officer's unnamed instance list held a database connection for minutes (the engine joins
+   * every instance against every grant of the officer's groups); named by instance or business key it is an index
+   * read.
+   */
+  @Test
+  void anOfficersListOfInstancesOrTheirHistoryMustNameTheCandidacies() {
+    Candidacy candidacy = nominated();
+    String pi = candidacy.processInstanceId();
+    Map<String, Answer> unnamed = new LinkedHashMap<>();
+    unnamed.put("instances", http.get("partycell", "/engine-rest/process-instance?maxResults=15"));
+    unnamed.put("instance count", http.get("secretary", "/engine-rest/process-instance/count"));
+    unnamed.put("instances by POST", http.post("secretary", "/engine-rest/process-instance?maxResults=15",
+        Map.of("processDefinitionKey", "party-admission")));
+    unnamed.put("empty list of ids", http.post("secretary", "/engine-rest/process-instance/count",
+        Map.of("processInstanceIds", List.of())));
+    unnamed.put("history", http.get("superior", "/engine-rest/history/process-instance?maxResults=15"));
+    unnamed.put("history by POST", http.post("youthcommittee", "/engine-rest/history/process-instance/count",
+        Map.of()));
+    unnamed.put("variables", http.get("partycommittee", "/engine-rest/variable-instance?maxResults=15"));
+    unnamed.put("variables' history", http.get("secretary",
+        "/engine-rest/history/variable-instance?variableName=memberCode&maxResults=15"));
+    unnamed.put("activities", http.get("secretary", "/engine-rest/history/activity-instance?maxResults=15"));
+    unnamed.put("tasks' history", http.get("secretary", "/engine-rest/history/task?maxResults=15"));
+    unnamed.put("incidents", http.get("secretary", "/engine-rest/incident?maxResults=15"));
+    unnamed.put("blank key", http.get("secretary", "/engine-rest/process-instance?businessKey=&maxResults=15"));
+
+    unnamed.forEach((what, answer) -> {
+      assertThat(answer.status()).as("%s: %s", what, answer.body()).isEqualTo(400);
+      assertThat(answer.json().get("message")).as(what).isEqualTo(InstanceLists.REFUSED);
+    });
+    Map<String, Answer> named = new LinkedHashMap<>();
+    named.put("by id", http.get("secretary", "/engine-rest/process-instance?processInstanceIds=" + pi
+        + "&maxResults=15"));
+    named.put("by key", http.get("partycell", "/engine-rest/process-instance/count?businessKey=" + candidacy.id()));
+    named.put("by POST", http.post("secretary", "/engine-rest/process-instance?maxResults=15",
+        Map.of("processInstanceIds", List.of(pi))));
+    named.put("history by POST", http.post("superior", "/engine-rest/history/process-instance?maxResults=15",
+        Map.of("processInstanceBusinessKey", candidacy.id())));
+    named.put("variables", http.get("secretary", "/engine-rest/history/variable-instance?processInstanceId=" + pi
+        + "&maxResults=100"));
+    named.forEach((what, answer) -> assertThat(answer.status()).as("%s: %s", what, answer.body()).isEqualTo(200));
+    assertThat(named.get("by id").list()).extracting(i -> i.get("id")).containsExactly(pi);
+    assertThat(named.get("by key").json()).containsEntry("count", 1);
+    assertThat(named.get("history by POST").list()).extracting(i -> i.get("id")).containsExactly(pi);
+    // The engine does not join grants for administrators: their lists stay open.
+    Answer administrator = http.get("admin", "/engine-rest/process-instance?maxResults=15");
+    assertThat(administrator.status()).as(administrator.body()).isEqualTo(200);
+    assertThat(administrator.list()).isNotEmpty();
+  }
+
+  /**
    * Tasklist saves a follow-up or due date by sending the whole task back, with its read-only form reference, which
    * Camunda 7.24's REST API cannot read back in (400 "Cannot construct instance of CamundaFormRef").
    */
