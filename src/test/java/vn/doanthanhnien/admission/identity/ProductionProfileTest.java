@@ -139,11 +139,12 @@ class ProductionProfileTest {
   }
 
   @Test
-  void thePasswordPolicyIsOnAndTheBaseGenericPropertiesStillApply() {
+  void thePasswordPolicyAndTheStatementTimeoutAreOnAndTheBaseGenericPropertiesStillApply() {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) app
         .getBean(ProcessEngine.class).getProcessEngineConfiguration();
 
     assertThat(configuration.isEnablePasswordPolicy()).isTrue();
+    assertThat(configuration.getJdbcStatementTimeout()).isEqualTo(60);
     // generic-properties is one map: the profile's entries are added to the base file's, not put in their place.
     // The base application.yml's pattern: letters, digits, '.', '_', '-', and the administrators' group id.
     assertThat(configuration.getGeneralResourceWhitelistPattern()).isEqualTo("[a-zA-Z0-9._-]+|camunda-admin");
