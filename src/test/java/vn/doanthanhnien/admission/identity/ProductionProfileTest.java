@@ -96,15 +96,21 @@ class ProductionProfileTest {
   }
 
   @Test
-  void theTwoIndexesOfTasklistsUnitListAreOnTheEngineTables() {
-    // docs/performance.md, change 14: the candidate links by group with their task, the tasks by id with assignee.
+  void theTwoIndexesOfTasklistsUnitListAreOnTheEngineTablesAndChange14sIndexIsReplaced() {
+    // docs/performance.md, changes 14 and 16: the candidate links by group with their task, the tasks by id with
+    // assignee and suspension state. A database of change 14 has the tasks' index without the suspension state.
     JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+    jdbc.execute("create index ADM_IDX_TASK_ASSIGNEE_BY_ID on ACT_RU_TASK (ID_) include (ASSIGNEE_)");
+    app.getBean(TaskListIndexes.class).postProcessEngineBuild(app.getBean(ProcessEngine.class));
+
     String definitions = String.join("\n", jdbc.queryForList("select indexdef from pg_indexes where indexname in"
-        + " ('adm_idx_ident_lnk_candidate', 'adm_idx_task_assignee_by_id') order by indexname", String.class));
+        + " ('adm_idx_ident_lnk_candidate', 'adm_idx_task_assignee_by_id', 'adm_idx_task_unassigned_by_id')"
+        + " order by indexname", String.class));
 
     assertThat(definitions).isEqualToIgnoringCase(
         "CREATE INDEX adm_idx_ident_lnk_candidate ON public.act_ru_identitylink USING btree (group_id_, type_, task_id_)"
-            + "\nCREATE INDEX adm_idx_task_assignee_by_id ON public.act_ru_task USING btree (id_) INCLUDE (assignee_)");
+            + "\nCREATE INDEX adm_idx_task_unassigned_by_id ON public.act_ru_task USING btree (id_) INCLUDE (assignee_,"
+            + " suspension_state_)");
   }
 
   @Test

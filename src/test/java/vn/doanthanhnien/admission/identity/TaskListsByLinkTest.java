@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -143,6 +144,54 @@ class TaskListsByLinkTest {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /**
+   * Tasklist's list asks for the variables of the tasks it shows: a superior committee's officer sent a chain id per
+   * branch below, a thousand at national volume, with each such query. A query naming instances, executions or tasks
+   * carries only their branches' chains, and reads the same variables.
+   */
+  @Test
+  void aVariableQueryOfNamedInstancesCarriesOnlyTheirBranchesChainsAndReadsTheSameVariables() {
+    ProcessInstance ktnn = pipeline.advanceTo(members.eligible(), "recordAdmissionDecision");
+    ProcessInstance hvbc = pipeline.nominateAs("secretary2", members.register(d -> d.branch("HVBC-01")));
+    String taskId = pipeline.task(ktnn).getId();
+    identity.setAuthentication("superior", List.of("superior-committee.DUK"));
+    try {
+      List<List<String>> groups = engine.getCommandExecutorTxRequired().execute(context -> {
+        List<List<String>> ids = new java.util.ArrayList<>();
+        for (VariableInstanceQueryImpl query : List.of(
+            (VariableInstanceQueryImpl) new VariableInstanceQueryImpl().processInstanceIdIn(ktnn.getId()),
+            (VariableInstanceQueryImpl) new VariableInstanceQueryImpl().variableScopeIdIn(taskId, ktnn.getId(),
+                hvbc.getId()),
+            (VariableInstanceQueryImpl) new VariableInstanceQueryImpl().taskIdIn(taskId),
+            new VariableInstanceQueryImpl())) {
+          ((AuthorizedGroupsPlugin.GroupsAsTheyAre) context.getAuthorizationManager()).configureVariableInstanceQuery(
+              query);
+          ids.add(query.getAuthCheck().getAuthGroupIds());
+        }
+        return ids;
+      });
+      assertThat(groups.get(0)).containsExactly("superior-committee.DUK", "every.superior-committee", "chain.KTNN-01");
+      assertThat(groups.get(1)).containsExactlyInAnyOrder("superior-committee.DUK", "every.superior-committee",
+          "chain.KTNN-01", "chain.HVBC-01");
+      assertThat(groups.get(2)).containsExactly("superior-committee.DUK", "every.superior-committee", "chain.KTNN-01");
+      // Naming nothing, the query keeps the chain of every branch below.
+      assertThat(groups.get(3)).contains("chain.KTNN-01", "chain.HVBC-01");
+    } finally {
+      identity.clearAuthentication();
+    }
+    // The same variables as with every chain: the superior committee reads both instances', the branch secretary
+    // only its own branch's.
+    String[] scopes = {taskId, ktnn.getId(), hvbc.getId()};
+    List<String> superior = pipeline.as("superior", () -> engine.getRuntimeService().createVariableInstanceQuery()
+        .variableScopeIdIn(scopes).variableName("memberCode").listPage(0, 100)).stream()
+        .map(v -> v.getProcessInstanceId()).toList();
+    List<String> secretary = pipeline.as("secretary", () -> engine.getRuntimeService().createVariableInstanceQuery()
+        .variableScopeIdIn(scopes).variableName("memberCode").listPage(0, 100)).stream()
+        .map(v -> v.getProcessInstanceId()).toList();
+    assertThat(superior).containsExactlyInAnyOrder(ktnn.getId(), hvbc.getId());
+    assertThat(secretary).containsExactly(ktnn.getId());
   }
 
   private static TaskQueryImpl byGroups(String... groups) {
