@@ -169,13 +169,15 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
     protected void configureVariableInstanceQuery(VariableInstanceQueryImpl query) {
       super.configureVariableInstanceQuery(query);
       AuthorizationCheck check = query.getAuthCheck();
+      List<String> groupIds = check.getAuthGroupIds();
+      if (!check.isAuthorizationCheckEnabled() || groupIds == null) {
+        return;
+      }
       List<String> named = namedScopes(query.getProcessInstanceIds(), query.getExecutionIds(), query.getTaskIds(),
           query.getVariableScopeIds());
-      List<String> groupIds = check.getAuthGroupIds();
       // Looking the chains up costs a statement: worth it only when they outnumber the ids that find them (a branch
       // secretary carries one chain; a superior committee's officer a thousand).
-      if (named == null || !check.isAuthorizationCheckEnabled() || groupIds == null
-          || groupIds.stream().filter(AuthorizedGroupsPlugin::isChain).count() <= named.size()) {
+      if (named == null || groupIds.stream().filter(AuthorizedGroupsPlugin::isChain).count() <= named.size()) {
         return;
       }
       Set<String> theirs = chainsGrantedTheInstancesOf(named);
