@@ -1,6 +1,7 @@
 package vn.doanthanhnien.admission.engineapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,7 @@ final class InstanceLists {
   /** Whether a GET's query parameters name candidacies. */
   static boolean names(Map<String, String[]> parameters) {
     return parameters.entrySet().stream().anyMatch(p -> NAMING.contains(p.getKey())
-        && java.util.Arrays.stream(p.getValue()).anyMatch(v -> v != null && !v.isBlank()));
+        && Arrays.stream(p.getValue()).anyMatch(v -> v != null && !v.isBlank()));
   }
 
   /** Whether a POSTed query names candidacies: a naming field that is a non-blank text or a non-empty list. */

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -289,7 +291,7 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
    * on the command's own connection, so that an instance started in the same command counts.
    */
   static Set<String> chainsGrantedTheInstancesOf(List<String> executionOrTaskIds) {
-    String marks = String.join(", ", java.util.Collections.nCopies(executionOrTaskIds.size(), "?"));
+    String marks = String.join(", ", Collections.nCopies(executionOrTaskIds.size(), "?"));
     String sql = "select distinct A.GROUP_ID_ from ACT_RU_AUTHORIZATION A where A.RESOURCE_TYPE_ = ? and "
         + "A.GROUP_ID_ like ? and A.RESOURCE_ID_ in (select E.PROC_INST_ID_ from ACT_RU_EXECUTION E where E.ID_ in ("
         + marks + ") union all select T.PROC_INST_ID_ from ACT_RU_TASK T where T.ID_ in (" + marks + "))";
@@ -303,7 +305,7 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
           statement.setString(index++, id);
         }
       }
-      Set<String> chains = new java.util.HashSet<>();
+      Set<String> chains = new HashSet<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           chains.add(rows.getString(1));
