@@ -127,7 +127,12 @@ async function settle(page) {
   }
 }
 
-/** Loads an app's index page, reloading when a stale CSP nonce kept its scripts from running (see tasklist-check.mjs). */
+/**
+ * Loads an app's index page, reloading when it did not start. A page whose scripts were blocked by another response's
+ * CSP nonce is counted (cspBlocked): the application gives each page its own (common/WebappPageNonce), so any is a
+ * failure.
+ */
+let cspBlocked = 0;
 async function openApp(page, app) {
   for (let attempt = 1; ; attempt += 1) {
     page.csp = false;
@@ -136,6 +141,7 @@ async function openApp(page, app) {
     await page.goto(APP(app));
     const ok = await page.locator('form[name=signinForm] input[type=password]')
       .waitFor({ timeout: 15000 }).then(() => true, () => false);
+    if (page.csp) cspBlocked += 1;
     if (ok) return;
     if (attempt === 3) throw new Error(`${app} did not start after 3 loads${page.csp ? ' (scripts blocked by CSP)' : ''}`);
   }
@@ -322,6 +328,7 @@ try {
   }
   if (browser) await browser.close();
 }
+check('no page load had scripts blocked by another response\'s CSP nonce', cspBlocked === 0, `${cspBlocked} blocked`);
 
 const failed = results.filter((r) => !r.ok);
 console.log('\nScreenshots:');
