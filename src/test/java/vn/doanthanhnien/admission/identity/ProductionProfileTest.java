@@ -15,8 +15,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
 import javax.sql.DataSource;
+import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -154,6 +156,24 @@ class ProductionProfileTest {
     // generic-properties is one map: the profile's entries are added to the base file's, not put in their place.
     // The base application.yml's pattern: letters, digits, '.', '_', '-', and the administrators' group id.
     assertThat(configuration.getGeneralResourceWhitelistPattern()).isEqualTo("[a-zA-Z0-9._-]+|camunda-admin");
+  }
+
+  @Test
+  void anEngineStatementRunningLongerThanTheTimeoutIsCancelledAndFailsItsCall() {
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    Configuration statements = ((ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration()).getSqlSessionFactory().getConfiguration();
+    assertThat(statements.getDefaultStatementTimeout()).isEqualTo(60);
+    // MyBatis reads the timeout as it prepares each statement: one second here, so that a statement of two is cut.
+    statements.setDefaultStatementTimeout(1);
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().createNativeTaskQuery()
+          .sql("select * from ACT_RU_TASK where (select count(*) from pg_sleep(2)) > 0").list())
+          .isInstanceOf(ProcessEngineException.class)
+          .hasStackTraceContaining("canceling statement");
+    } finally {
+      statements.setDefaultStatementTimeout(60);
+    }
   }
 
   @Test
