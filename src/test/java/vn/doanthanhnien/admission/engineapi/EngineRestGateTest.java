@@ -318,10 +318,19 @@ class EngineRestGateTest {
         .POST(BodyPublishers.ofString("{\"businessKey\":\"" + candidacy.id() + "\",\"startInstructions\":"
             + "[{\"type\":\"startBeforeActivity\",\"activityId\":\"memberAdmitted\"}]}")).build());
 
+    HttpResponse<String> unnamedList = tasklist.send(tasklist.get("/camunda/api/engine/engine/default/"
+        + "process-instance?maxResults=15"));
+    HttpResponse<String> namedList = tasklist.send(tasklist.get("/camunda/api/engine/engine/default/"
+        + "process-instance?businessKey=" + candidacy.id() + "&maxResults=15"));
+
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(400);
     assertThat(submitted.body()).contains("Biểu mẫu không có trường «backgroundConcern»");
     assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
     assertUntouched(candidacy);
+    assertThat(unnamedList.statusCode()).as(unnamedList.body()).isEqualTo(400);
+    assertThat(unnamedList.body()).contains(InstanceLists.REFUSED);
+    assertThat(namedList.statusCode()).as(namedList.body()).isEqualTo(200);
+    assertThat(namedList.body()).contains(candidacy.processInstanceId());
   }
 
   private record Candidacy(String id, String processInstanceId) {
