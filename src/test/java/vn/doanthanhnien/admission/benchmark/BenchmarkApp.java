@@ -61,6 +61,11 @@ final class BenchmarkApp implements AutoCloseable {
         // -Dbenchmark.explainSlowerThan=500: PostgreSQL's auto_explain writes the plan, with the time and rows of each
         // step, of every statement slower than that many ms to target/benchmark/postgres-log.
         String explain = System.getProperty("benchmark.explainSlowerThan");
+        // -Dbenchmark.pgStatements=true: pg_stat_statements, for the database's time by statement (ThroughputBenchmark).
+        if (Boolean.getBoolean("benchmark.pgStatements")) {
+          builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+              .setServerConfig("pg_stat_statements.track", "all");
+        }
         if (explain != null) {
           // PostgreSQL does not create the folder and refuses to start without it.
           Path logs = Files.createDirectories(Path.of("target", "benchmark", "postgres-log").toAbsolutePath());
@@ -103,6 +108,45 @@ final class BenchmarkApp implements AutoCloseable {
     } catch (IOException e) {
       return "?";
     }
+  }
+
+  /** CPU time of this JVM so far, in milliseconds. */
+  static double jvmCpuMillis() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+  }
+
+  /**
+   * CPU time of the PostgreSQL processes on this machine so far, in milliseconds, with that of their ended children
+   * (user and system time from /proc, 100 ticks a second); 0 where there is no /proc. The embedded database is the only
+   * PostgreSQL on the benchmark's machine.
+   */
+  static double databaseCpuMillis() {
+    long ticks = 0;
+    try (var processes = Files.list(Path.of("/proc"))) {
+      for (Path process : (Iterable<Path>) processes::iterator) {
+        if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        try {
+          String stat = Files.readString(process.resolve("stat"));
+          int close = stat.lastIndexOf(')');
+          if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+            continue;
+          }
+          String[] fields = stat.substring(close + 2).split(" ");
+          // after the name: state(0) ... utime(11) stime(12) cutime(13) cstime(14)
+          for (int i = 11; i <= 14; i++) {
+            ticks += Long.parseLong(fields[i]);
+          }
+        } catch (IOException | RuntimeException ended) {
+          // the process ended while it was read
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return ticks * 10.0;
   }
 
   private static String setting(String file, String key) {

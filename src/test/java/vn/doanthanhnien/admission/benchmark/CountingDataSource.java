@@ -8,12 +8,15 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -25,9 +28,17 @@ final class CountingDataSource {
 
   static final LongAdder STATEMENTS = new LongAdder();
   static final LongAdder BATCHED_ROWS = new LongAdder();
+  /** Transactions committed on a connection (each one a WAL flush on PostgreSQL with synchronous commits). */
+  static final LongAdder COMMITS = new LongAdder();
   /** With {@code -Dbenchmark.sqlProfile=true}: executions and batched rows by SQL text, for finding what to tune. */
   static final Map<String, LongAdder> BY_SQL = new ConcurrentHashMap<>();
   private static final boolean PROFILE = Boolean.getBoolean("benchmark.sqlProfile");
+  /**
+   * With {@code -Dbenchmark.sqlTrace=org_unit,ACT_RE_CAMFORMDEF}: the statements whose SQL contains one of these, by
+   * the application's frames that sent them, in {@link #BY_SQL} beside the SQL.
+   */
+  private static final List<String> TRACED = Arrays.stream(System.getProperty("benchmark.sqlTrace", "").split(","))
+      .map(String::trim).filter(t -> !t.isEmpty()).toList();
   /** Statements (a batch once) by what they serve, always counted: see {@link #sourceOf(String)}. */
   static final Map<String, LongAdder> BY_SOURCE = new ConcurrentHashMap<>();
   private static final Map<String, String> SOURCE_OF_SQL = new ConcurrentHashMap<>();
@@ -38,14 +49,15 @@ final class CountingDataSource {
   private CountingDataSource() {
   }
 
-  record Counts(long statements, long batchedRows) {
+  record Counts(long statements, long batchedRows, long commits) {
     Counts minus(Counts earlier) {
-      return new Counts(statements - earlier.statements, batchedRows - earlier.batchedRows);
+      return new Counts(statements - earlier.statements, batchedRows - earlier.batchedRows,
+          commits - earlier.commits);
     }
   }
 
   static Counts now() {
-    return new Counts(STATEMENTS.sum(), BATCHED_ROWS.sum());
+    return new Counts(STATEMENTS.sum(), BATCHED_ROWS.sum(), COMMITS.sum());
   }
 
   static DataSource wrap(DataSource target) {
@@ -87,6 +99,14 @@ final class CountingDataSource {
         if (PROFILE) {
           profile(name.equals("executeBatch") ? "batch " : "", sql, args);
         }
+        if (!TRACED.isEmpty()) {
+          String normalized = text.replaceAll("\\s+", " ").trim();
+          if (TRACED.stream().anyMatch(normalized::contains)) {
+            trace(normalized);
+          }
+        }
+      } else if (name.equals("commit") && target instanceof Connection) {
+        COMMITS.increment();
       } else if (name.equals("addBatch")) {
         BATCHED_ROWS.increment();
         if (PROFILE) {
@@ -120,6 +140,16 @@ final class CountingDataSource {
       default -> table.startsWith("act_id_") ? "identity"
           : table.startsWith("act_") ? "engine" : table.isEmpty() ? "other" : "application (other tables)";
     };
+  }
+
+  private static void trace(String sql) {
+    String frames = StackWalker.getInstance().walk(stack -> stack
+        .filter(f -> f.getClassName().startsWith("vn.doanthanhnien.admission.")
+            && !f.getClassName().startsWith("vn.doanthanhnien.admission.benchmark."))
+        .limit(4).map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName()
+            + ":" + f.getLineNumber()).collect(Collectors.joining(" < ")));
+    BY_SQL.computeIfAbsent("trace " + sql.substring(0, Math.min(60, sql.length())) + " FROM " + frames,
+        k -> new LongAdder()).increment();
   }
 
   private static void profile(String prefix, String sql, Object[] args) {

@@ -93,7 +93,8 @@ class ThroughputBenchmark {
   }
 
   /** One kind of work measured: how long, how many candidacies, each task completion's time, statements sent. */
-  record Result(String name, int candidacies, double seconds, long[] taskNanos, Counts counts, int failures) {
+  record Result(String name, int candidacies, double seconds, long[] taskNanos, Counts counts, double jvmCpuMillis,
+      double driverCpuMillis, double databaseCpuMillis, int failures) {
 
     double perSecond() {
       return candidacies / seconds;
@@ -106,10 +107,12 @@ class ThroughputBenchmark {
     }
 
     String row(Double ratio) {
-      return String.format("%-26s %7d %9.1f %7s %8.1f %8.1f %8.1f %11.0f %9.0f %5d", name, candidacies, perSecond(),
+      return String.format("%-26s %7d %9.1f %7s %8.1f %8.1f %8.1f %11.0f %9.0f %8.1f %8.1f %8.1f %8.1f %5d", name,
+          candidacies, perSecond(),
           ratio == null ? "" : String.format("%.2f", ratio), percentileMillis(0.50), percentileMillis(0.95),
           percentileMillis(0.99), (double) counts.statements() / candidacies,
-          (double) counts.batchedRows() / candidacies, failures);
+          (double) counts.batchedRows() / candidacies, (double) counts.commits() / candidacies,
+          jvmCpuMillis / candidacies, driverCpuMillis / candidacies, databaseCpuMillis / candidacies, failures);
     }
   }
 
@@ -145,12 +148,16 @@ class ThroughputBenchmark {
       run("warm-up REST", Math.max(4, warmUp / 10), nanos -> driveRest(members.get(next.getAndIncrement()), nanos));
       CountingDataSource.BY_SQL.clear();
       CountingDataSource.BY_SOURCE.clear();
+      databaseProfile(null, candidacies);
       Result bare = run("bare engine (Java API)", candidacies, this::driveBare);
       Map<String, Long> bareSources = printProfile("bare", candidacies);
+      databaseProfile("bare", candidacies);
       Result book = run("by the book (Java API)", candidacies, this::driveByTheBook);
       Map<String, Long> bookSources = printProfile("by the book", candidacies);
+      databaseProfile("by the book", candidacies);
       Result appResult = run("app (FormService)", candidacies, nanos -> driveApp(members.get(next.getAndIncrement()), nanos));
       Map<String, Long> appSources = printProfile("app", candidacies);
+      databaseProfile("app", candidacies);
       Result rest = run("app (REST, sample)", restSample, nanos -> driveRest(members.get(next.getAndIncrement()), nanos));
       long admitted = app.jdbc().queryForObject("select count(*) from candidacy where status = 'ADMITTED'", Long.class);
       String report = String.join("\n",
@@ -160,8 +167,9 @@ class ThroughputBenchmark {
               .getHistory() + ", pool " + poolSize() + (app.database.equals("postgres")
               ? ", synchronous_commit " + app.jdbc().queryForObject("show synchronous_commit", String.class) : ""),
           "load average before: " + load + "   after: " + BenchmarkApp.loadAverage() + "   admitted in the database: " + admitted,
-          String.format("%-26s %7s %9s %7s %8s %8s %8s %11s %9s %5s", "", "n", "per s", "ratio", "p50 ms",
-              "p95 ms", "p99 ms", "stmts/cand", "batch/cand", "fail"),
+          String.format("%-26s %7s %9s %7s %8s %8s %8s %11s %9s %8s %8s %8s %8s %5s", "", "n", "per s", "ratio",
+              "p50 ms", "p95 ms", "p99 ms", "stmts/cand", "batch/cand", "tx/cand", "JVM ms", "driver", "DB ms",
+              "fail"),
           bare.row(null),
           book.row(book.perSecond() / bare.perSecond()),
           appResult.row(appResult.perSecond() / bare.perSecond()),
@@ -171,7 +179,10 @@ class ThroughputBenchmark {
               book.perSecond() / bare.perSecond()),
           "ratio column: against the bare engine; task latency: one claim and submit-form (app), one claim and"
               + " submit-form over HTTP (REST), one claim and complete (by the book), one complete (bare); statements:"
-              + " JDBC executions, a batch counted once (batch/cand: rows sent in batches)",
+              + " JDBC executions, a batch counted once (batch/cand: rows sent in batches); tx/cand: commits;"
+              + " JVM ms, DB ms: CPU time per candidacy of the whole JVM (drivers, engine, Tomcat, JIT, GC) and of"
+              + " PostgreSQL; driver: of the JVM's, the driving threads' own (each candidacy's commands run in them,"
+              + " except over REST)",
           sourceTable(candidacies, bareSources, bookSources, appSources),
           "");
       System.out.println(report);
@@ -198,6 +209,30 @@ class ThroughputBenchmark {
         CountingDataSource.BY_SQL.clear();
       }
       return sources;
+    }
+
+    /**
+     * With {@code -Dbenchmark.pgStatements=true} on PostgreSQL: the statements that took most of the database's time
+     * since the last call (pg_stat_statements), per candidacy, then starts counting afresh; {@code name} null only
+     * starts.
+     */
+    private void databaseProfile(String name, int candidacies) {
+      if (!Boolean.getBoolean("benchmark.pgStatements") || !app.database.equals("postgres")) {
+        return;
+      }
+      if (name != null) {
+        System.out.println("--- PostgreSQL's time by statement for " + name + ", per candidacy (ms, calls, rows); in all "
+            + app.jdbc().queryForObject("select round(sum(total_exec_time)::numeric / " + candidacies
+            + ", 2) || ' ms in ' || round(sum(calls)::numeric / " + candidacies + ", 1) || ' calls'"
+            + " from pg_stat_statements", String.class));
+        app.jdbc().query("select total_exec_time, calls, rows, regexp_replace(query, '\\s+', ' ', 'g') as query"
+            + " from pg_stat_statements order by total_exec_time desc limit 60", rs -> {
+              System.out.printf("%8.3f %7.2f %7.2f %s%n", rs.getDouble(1) / candidacies, rs.getDouble(2) / candidacies,
+                  rs.getDouble(3) / candidacies, rs.getString(4).substring(0, Math.min(150, rs.getString(4).length())));
+            });
+      }
+      app.jdbc().execute("create extension if not exists pg_stat_statements");
+      app.jdbc().execute("select pg_stat_statements_reset()");
     }
 
     /** Statements per candidacy by what they serve (CountingDataSource#sourceOf), for the three measured runs. */
@@ -227,16 +262,23 @@ class ThroughputBenchmark {
     private Result run(String name, int count, Indexed work) throws Exception {
       List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
       AtomicInteger failures = new AtomicInteger();
+      java.util.concurrent.atomic.LongAdder driverCpu = new java.util.concurrent.atomic.LongAdder();
+      java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       Counts before = CountingDataSource.now();
+      double jvmCpu = BenchmarkApp.jvmCpuMillis();
+      double databaseCpu = BenchmarkApp.databaseCpuMillis();
       long start = System.nanoTime();
       List<Future<?>> done = IntStream.range(0, count).<Future<?>>mapToObj(i -> pool.submit(() -> {
+        long threadCpu = cpu.getCurrentThreadCpuTime();
         try {
           work.run(nanos::add);
         } catch (Exception | AssertionError e) {
           if (failures.incrementAndGet() <= 3) {
             e.printStackTrace();
           }
+        } finally {
+          driverCpu.add(cpu.getCurrentThreadCpuTime() - threadCpu);
         }
       })).toList();
       for (Future<?> f : done) {
@@ -244,10 +286,12 @@ class ThroughputBenchmark {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       Counts counts = CountingDataSource.now().minus(before);
+      jvmCpu = BenchmarkApp.jvmCpuMillis() - jvmCpu;
+      databaseCpu = BenchmarkApp.databaseCpuMillis() - databaseCpu;
       pool.shutdown();
       pool.awaitTermination(1, TimeUnit.MINUTES);
-      return new Result(name, count, seconds, nanos.stream().mapToLong(Long::longValue).toArray(), counts,
-          failures.get());
+      return new Result(name, count, seconds, nanos.stream().mapToLong(Long::longValue).toArray(), counts, jvmCpu,
+          driverCpu.sum() / 1e6, databaseCpu, failures.get());
     }
 
     private List<String> newMembers(int count) {
