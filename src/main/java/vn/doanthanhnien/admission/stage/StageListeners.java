@@ -77,7 +77,9 @@ public class StageListeners {
     Long candidacyId = candidacyId(task.getExecution());
     candidacies.enterStage(candidacyId, task.getTaskDefinitionKey(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant());
-    String subject = BackgroundSubjects.label(task.getVariable(BackgroundSubjects.SUBJECT));
+    // From the execution, whose variables the engine holds already: the task's own, asked first by task.getVariable,
+    // are none yet and would cost a query for each task created.
+    String subject = BackgroundSubjects.label(task.getExecution().getVariable(BackgroundSubjects.SUBJECT));
     if (subject != null) {
       task.setName(task.getName() + ": " + subject);
       task.setVariableLocal(BackgroundSubjects.SUBJECT_LABEL, subject);
@@ -107,15 +109,16 @@ public class StageListeners {
 
   /**
    * Says on the task whom it is about, as Tasklist shows it on the card and above the form and searches it by name:
-   * "Ghi kết quả biểu quyết của chi đoàn — Nguyễn Văn An (Chi đoàn Vụ Tổng hợp)". The name, birth date and branch are
-   * read from the registry now, so a correction there shows on the next task; the forms' headers read them too.
+   * "Ghi kết quả biểu quyết của chi đoàn — Nguyễn Văn An (Chi đoàn Vụ Tổng hợp)". The name and birth date are read
+   * from the registry now, so a correction there shows on the next task, the branch's name as the unit tree holds it
+   * ({@link UnitService#nameOf}); the forms' headers read them too.
    */
   private void nameAfterMember(DelegateTask task, Candidacy candidacy) {
     Optional<Member> member = members.registered(candidacy.getMemberCode());
     if (member.isEmpty()) {
       return;
     }
-    String branch = units.get(candidacy.getBranchCode()).getName();
+    String branch = units.nameOf(candidacy.getBranchCode());
     Map<String, Object> about = Map.of(Var.MEMBER_FULL_NAME, member.get().getFullName(),
         Var.MEMBER_BIRTH_DATE, BIRTH_DATE.format(member.get().getBirthDate()), Var.BRANCH_NAME, branch);
     DelegateExecution instance = task.getExecution().getProcessInstance();

@@ -82,13 +82,18 @@ public class UnitService {
         .map(OrgUnit::getCode).collect(Collectors.toSet());
   }
 
-  /** Walks from a branch to its grassroots unit, Party cell, Party committee and superior committee. */
+  /**
+   * Walks from a branch to its grassroots unit, Party cell, Party committee and superior committee, in the tree as last
+   * read when it holds the branch ({@link #treeKnowing}: units are only added, never moved, so the chain above a branch
+   * never changes).
+   */
   public UnitChain chainOfBranch(String branchCode) {
-    OrgUnit branch = require(branchCode, UnitKind.YOUTH_BRANCH);
-    OrgUnit youthUnit = require(branch.getParentCode(), UnitKind.YOUTH_GRASSROOTS);
-    OrgUnit cell = require(branch.getPartyCellCode(), UnitKind.PARTY_CELL);
-    OrgUnit committee = require(cell.getParentCode(), UnitKind.PARTY_COMMITTEE);
-    OrgUnit superior = require(committee.getParentCode(), UnitKind.PARTY_SUPERIOR_COMMITTEE);
+    UnitTree tree = treeKnowing(branchCode);
+    OrgUnit branch = require(tree, branchCode, UnitKind.YOUTH_BRANCH);
+    OrgUnit youthUnit = require(tree, branch.getParentCode(), UnitKind.YOUTH_GRASSROOTS);
+    OrgUnit cell = require(tree, branch.getPartyCellCode(), UnitKind.PARTY_CELL);
+    OrgUnit committee = require(tree, cell.getParentCode(), UnitKind.PARTY_COMMITTEE);
+    OrgUnit superior = require(tree, committee.getParentCode(), UnitKind.PARTY_SUPERIOR_COMMITTEE);
     return new UnitChain(branch.getCode(), youthUnit.getCode(), cell.getCode(), committee.getCode(), superior.getCode());
   }
 
@@ -134,6 +139,21 @@ public class UnitService {
     return tree();
   }
 
+  /**
+   * A unit's name as the tree last read holds it while that is younger than {@link #TREE_MAX_AGE_NANOS}, without a
+   * query; otherwise from {@link #tree()}. Units are only added (a unit the tree does not hold reads it again) and are
+   * renamed only in the database directly, which then shows within a minute here as in every report. Every task is
+   * named after its member's branch: reading the unit for each one was a statement per task (docs/performance.md,
+   * change 18).
+   */
+  public String nameOf(String code) {
+    TreeRead last = lastTree.get();
+    Optional<OrgUnit> known = last != null && System.nanoTime() - last.readAt() < TREE_MAX_AGE_NANOS
+        ? last.tree().unit(code) : Optional.empty();
+    return known.or(() -> tree().unit(code)).map(OrgUnit::getName)
+        .orElseThrow(() -> new NotFoundException("Không có đơn vị mang mã " + code + "."));
+  }
+
   /** See {@link UnitTree#subUnits}. */
   public List<OrgUnit> subUnits(String code) {
     return tree().subUnits(code);
@@ -149,8 +169,8 @@ public class UnitService {
     return tree().branchesUnder(code);
   }
 
-  private OrgUnit require(String code, UnitKind kind) {
-    OrgUnit unit = code == null ? null : units.findById(code).orElse(null);
+  private static OrgUnit require(UnitTree tree, String code, UnitKind kind) {
+    OrgUnit unit = code == null ? null : tree.unit(code).orElse(null);
     if (unit == null || unit.getKind() != kind) {
       throw new IllegalStateException("Unit structure incomplete: expected a " + kind + " but found " + code);
     }

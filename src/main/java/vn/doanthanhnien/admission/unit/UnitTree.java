@@ -39,6 +39,11 @@ public final class UnitTree {
     }
   }
 
+  /** A unit, if the tree holds it. */
+  public Optional<OrgUnit> unit(String code) {
+    return Optional.ofNullable(byCode.get(code));
+  }
+
   /** The kind of a unit, if the tree holds it. */
   public Optional<UnitKind> kindOf(String code) {
     return Optional.ofNullable(byCode.get(code)).map(OrgUnit::getKind);
