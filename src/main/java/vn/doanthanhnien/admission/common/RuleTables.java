@@ -52,9 +52,10 @@ public class RuleTables {
   /**
    * The latest deployed version of a table, to evaluate for many cases that decide nothing (who will be eligible,
    * for the pool): evaluated as {@link #evaluate} does, but without a row of the engine's decision history per case,
-   * which for a bloc's ten thousand members would be ten thousand history rows of nothing decided. One evaluation
-   * takes about a millisecond (the FEEL engine parses every entry each time), so each distinct set of inputs is
-   * evaluated once per deployed version: a bloc's members have a few hundred (age in months, ratings).
+   * which for a bloc's ten thousand members would be ten thousand history rows of nothing decided. The FEEL engine
+   * parses every entry at each evaluation (a few hundredths of a millisecond a table since feel-engine 1.19.4, close to
+   * a millisecond before: docs/performance.md, change 18), so each distinct set of inputs is evaluated once per deployed
+   * version: a bloc's members have a few hundred (age in months, ratings).
    */
   public Function<Map<String, Object>, DmnDecisionTableResult> unrecorded(String decisionKey) {
     DecisionDefinition latest = system.call(() -> repository.createDecisionDefinitionQuery()
