@@ -1,7 +1,9 @@
 package vn.doanthanhnien.admission.benchmark;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -112,8 +114,7 @@ final class BenchmarkApp implements AutoCloseable {
 
   /** CPU time of this JVM so far, in milliseconds. */
   static double jvmCpuMillis() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
   }
 
   /**

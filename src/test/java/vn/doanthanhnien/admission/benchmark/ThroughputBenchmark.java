@@ -2,6 +2,8 @@ package vn.doanthanhnien.admission.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -262,8 +265,8 @@ class ThroughputBenchmark {
     private Result run(String name, int count, Indexed work) throws Exception {
       List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
       AtomicInteger failures = new AtomicInteger();
-      java.util.concurrent.atomic.LongAdder driverCpu = new java.util.concurrent.atomic.LongAdder();
-      java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+      LongAdder driverCpu = new LongAdder();
+      ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       Counts before = CountingDataSource.now();
       double jvmCpu = BenchmarkApp.jvmCpuMillis();

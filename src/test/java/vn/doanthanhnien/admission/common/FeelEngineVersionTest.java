@@ -2,8 +2,11 @@ package vn.doanthanhnien.admission.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Properties;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -24,7 +27,7 @@ class FeelEngineVersionTest {
       assertThat(in).as("feel-engine on the class path").isNotNull();
       feel.load(in);
     }
-    int[] version = java.util.Arrays.stream(feel.getProperty("version").split("[.-]")).limit(3)
+    int[] version = Arrays.stream(feel.getProperty("version").split("[.-]")).limit(3)
         .mapToInt(Integer::parseInt).toArray();
 
     assertThat(version[0] * 1_000_000 + version[1] * 1_000 + version[2]).as("feel-engine " + feel.getProperty("version"))
@@ -45,8 +48,8 @@ class FeelEngineVersionTest {
             </decisionTable>
           </decision>
         </definitions>""";
-    var decision = engine.parseDecision("share", new java.io.ByteArrayInputStream(
-        table.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    var decision = engine.parseDecision("share", new ByteArrayInputStream(
+        table.getBytes(StandardCharsets.UTF_8)));
 
     assertThat((Boolean) engine.evaluateDecisionTable(decision, Variables.putValue("votesFor", 6).putValue("memberCount", 10))
         .getSingleEntry()).isTrue();
