@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.doanthanhnien.admission.PartyAdmissionApplication;
 import vn.doanthanhnien.admission.support.EngineStatics;
@@ -98,21 +99,50 @@ class ProductionProfileTest {
   }
 
   @Test
-  void theTwoIndexesOfTasklistsUnitListAreOnTheEngineTablesAndChange14sIndexIsReplaced() {
+  void theIndexesTheEngineLacksAreOnItsTablesAndChange14sIndexIsReplaced() {
     // docs/performance.md, changes 14 and 16: the candidate links by group with their task, the tasks by id with
     // assignee and suspension state. A database of change 14 has the tasks' index without the suspension state.
+    // Change 19: the subtasks the engine looks for at each completion, by parent, holding only tasks with one.
     JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
     jdbc.execute("create index ADM_IDX_TASK_ASSIGNEE_BY_ID on ACT_RU_TASK (ID_) include (ASSIGNEE_)");
-    app.getBean(TaskListIndexes.class).postProcessEngineBuild(app.getBean(ProcessEngine.class));
+    app.getBean(EngineIndexes.class).postProcessEngineBuild(app.getBean(ProcessEngine.class));
 
     String definitions = String.join("\n", jdbc.queryForList("select indexdef from pg_indexes where indexname in"
-        + " ('adm_idx_ident_lnk_candidate', 'adm_idx_task_assignee_by_id', 'adm_idx_task_unassigned_by_id')"
-        + " order by indexname", String.class));
+        + " ('adm_idx_ident_lnk_candidate', 'adm_idx_task_assignee_by_id', 'adm_idx_task_unassigned_by_id',"
+        + " 'adm_idx_task_parent') order by indexname", String.class));
 
     assertThat(definitions).isEqualToIgnoringCase(
         "CREATE INDEX adm_idx_ident_lnk_candidate ON public.act_ru_identitylink USING btree (group_id_, type_, task_id_)"
+            + "\nCREATE INDEX adm_idx_task_parent ON public.act_ru_task USING btree (parent_task_id_) WHERE"
+            + " (parent_task_id_ IS NOT NULL)"
             + "\nCREATE INDEX adm_idx_task_unassigned_by_id ON public.act_ru_task USING btree (id_) INCLUDE (assignee_,"
             + " suspension_state_)");
+  }
+
+  @Test
+  void theEngineFindsATasksSubtasksThroughTheIndexAtAnyValue() {
+    // The statement of the engine's selectTasksByParentTaskId, planned once for any value as every connection here
+    // plans (plan_cache_mode = force_generic_plan): the partial index serves it, since "= ?" implies "is not null".
+    JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+
+    String plan = jdbc.execute((ConnectionCallback<String>) connection -> {
+      try (var statement = connection.createStatement()) {
+        statement.execute("set enable_seqscan = off");
+        statement.execute("prepare subtasks(varchar) as select * from ACT_RU_TASK where PARENT_TASK_ID_ = $1");
+        StringBuilder lines = new StringBuilder();
+        try (var rows = statement.executeQuery("explain execute subtasks('some-task')")) {
+          while (rows.next()) {
+            lines.append(rows.getString(1)).append('\n');
+          }
+        } finally {
+          statement.execute("deallocate subtasks");
+          statement.execute("reset enable_seqscan");
+        }
+        return lines.toString();
+      }
+    });
+
+    assertThat(plan).contains("adm_idx_task_parent");
   }
 
   @Test
