@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -118,30 +119,48 @@ final class BenchmarkApp implements AutoCloseable {
   }
 
   /**
+   * CPU time of the JVM's just-in-time compiler threads so far, in milliseconds (part of {@link #jvmCpuMillis}, from
+   * /proc like {@link #databaseCpuMillis}; 0 where there is none): a phase measured before the code it runs is compiled
+   * pays for the compiling. A compiler thread the JVM has let go since took its time with it.
+   */
+  static double jitMillis() {
+    return cpuMillis(Path.of("/proc/self/task"), name -> name.startsWith("C1 CompilerThre")
+        || name.startsWith("C2 CompilerThre"), false);
+  }
+
+  /**
    * CPU time of the PostgreSQL processes on this machine so far, in milliseconds, with that of their ended children
    * (user and system time from /proc, 100 ticks a second); 0 where there is no /proc. The embedded database is the only
    * PostgreSQL on the benchmark's machine.
    */
   static double databaseCpuMillis() {
+    return cpuMillis(Path.of("/proc"), "postgres"::equals, true);
+  }
+
+  /**
+   * The user and system time of the processes or threads under {@code directory} whose name matches, with that of
+   * their ended children if asked (100 ticks a second).
+   */
+  private static double cpuMillis(Path directory, Predicate<String> name, boolean withEndedChildren) {
     long ticks = 0;
-    try (var processes = Files.list(Path.of("/proc"))) {
-      for (Path process : (Iterable<Path>) processes::iterator) {
-        if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
+    try (var entries = Files.list(directory)) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        if (!entry.getFileName().toString().chars().allMatch(Character::isDigit)) {
           continue;
         }
         try {
-          String stat = Files.readString(process.resolve("stat"));
+          String stat = Files.readString(entry.resolve("stat"));
           int close = stat.lastIndexOf(')');
-          if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+          if (!name.test(stat.substring(stat.indexOf('(') + 1, close))) {
             continue;
           }
           String[] fields = stat.substring(close + 2).split(" ");
           // after the name: state(0) ... utime(11) stime(12) cutime(13) cstime(14)
-          for (int i = 11; i <= 14; i++) {
+          for (int i = 11; i <= (withEndedChildren ? 14 : 12); i++) {
             ticks += Long.parseLong(fields[i]);
           }
         } catch (IOException | RuntimeException ended) {
-          // the process ended while it was read
+          // the process or thread ended while it was read
         }
       }
     } catch (IOException e) {

@@ -14,9 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,12 +28,15 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.doanthanhnien.admission.identity.AuthorizedGroupsPlugin;
+import vn.doanthanhnien.admission.identity.EngineIndexes;
 import vn.doanthanhnien.admission.identity.RoleGroups;
 import vn.doanthanhnien.admission.stall.StageTimeBackfill;
 import vn.doanthanhnien.admission.support.Pipeline;
@@ -54,6 +59,7 @@ class VolumeCheck {
   private static final int CHUNK = 250;
   /** Rounds of every officer's HAL list before anything is timed. */
   private static final int WARM_UP_ROUNDS = 20;
+  private static final AtomicInteger SUBMITTED = new AtomicInteger();
   /** Template stage → share of the copies, in percent. */
   private static final Map<String, Integer> STAGES = new LinkedHashMap<>(Map.of());
 
@@ -229,6 +235,25 @@ class VolumeCheck {
         lines.add(measure("GET /api/reports/stalls?year=" + year + "&unit=" + unit[0] + " (" + unit[1] + ")",
             () -> report("stalls", unit[1], year, unit[0])));
       }
+      // An officer's submission at this volume: the engine looks for the subtasks of every task it completes, by a
+      // column Camunda does not index (EngineIndexes); measured with the index, then once more without it.
+      int runs = 10 + Integer.getInteger("volume.runs", 100);
+      Supplier<Integer> submissions = firstTasksToSubmit(runs);
+      Map<String, long[]> scansBefore = sequentialScans();
+      lines.add(measure("claim and submit a new candidacy's branch vote (Java API)", submissions));
+      lines.add("  tables read whole per submission (rows): " + sequentialScansSince(scansBefore, runs));
+      if (app.database.equals("postgres")) {
+        Supplier<Integer> withoutIndex = firstTasksToSubmit(runs);
+        jdbc.execute("drop index ADM_IDX_TASK_PARENT");
+        jdbc.execute("analyze ACT_RU_TASK");
+        try {
+          Map<String, long[]> before = sequentialScans();
+          lines.add(measure("  the same, without the index on the subtasks (PARENT_TASK_ID_)", withoutIndex));
+          lines.add("  tables read whole per submission (rows): " + sequentialScansSince(before, runs));
+        } finally {
+          jdbc.execute(EngineIndexes.SUBTASKS);
+        }
+      }
       lines.add(String.format("milestone_count rows: %,d; stage_count rows: %,d; stage_time rows: %,d",
           count("milestone_count"), count("stage_count"), count("stage_time")));
       lines.add("target: p95 < 100 ms");
@@ -237,6 +262,59 @@ class VolumeCheck {
       Path out = Path.of("target", "benchmark", "volume-" + app.database + ".txt");
       Files.createDirectories(out.getParent());
       Files.writeString(out, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * {@code count} new candidacies nominated in the branch of the demo secretary, each waiting for its branch vote:
+     * each call claims and submits the next one's task as its user does in Tasklist.
+     */
+    private Supplier<Integer> firstTasksToSubmit(int count) {
+      List<String> members = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        members.add("VS" + ProcessHandle.current().pid() + "-" + SUBMITTED.incrementAndGet());
+      }
+      app.registerMembers(members, "KTNN-01");
+      Deque<Task> waiting = new ArrayDeque<>();
+      for (String member : members) {
+        waiting.add(pipeline.task(pipeline.nominate(member)));
+      }
+      return () -> {
+        Task task = waiting.pop();
+        pipeline.submit(task, pipeline.valid(task.getTaskDefinitionKey()));
+        return 1;
+      };
+    }
+
+    /** PostgreSQL's count of sequential scans and the rows they read, by table; empty on H2. */
+    private Map<String, long[]> sequentialScans() {
+      Map<String, long[]> scans = new HashMap<>();
+      if (app.database.equals("postgres")) {
+        jdbc.query("select relname, seq_scan, seq_tup_read from pg_stat_user_tables", rs -> {
+          scans.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        });
+      }
+      return scans;
+    }
+
+    /** The tables scanned whole since {@code before}, with the rows read per call; statistics arrive within 1 s. */
+    private String sequentialScansSince(Map<String, long[]> before, int calls) {
+      if (before.isEmpty()) {
+        return "(PostgreSQL only)";
+      }
+      try {
+        Thread.sleep(1_500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      List<String> scanned = new ArrayList<>();
+      sequentialScans().forEach((table, now) -> {
+        long[] then = before.getOrDefault(table, new long[2]);
+        if (now[1] - then[1] > calls) {
+          scanned.add(String.format("%s %.1f scans, %,.0f rows", table, (now[0] - then[0]) / (double) calls,
+              (now[1] - then[1]) / (double) calls));
+        }
+      });
+      return scanned.isEmpty() ? "none" : String.join("; ", scanned);
     }
 
     private long count(String table) {
