@@ -85,9 +85,10 @@ class ThroughputBenchmark {
   void appAgainstTheBareEngine() throws Exception {
     int candidacies = Integer.getInteger("benchmark.candidacies", 1000);
     int threads = Integer.getInteger("benchmark.threads", 4);
-    // Each kind's code compiled before it is measured: with a few dozen, the just-in-time compilers were still at work
-    // in the measured runs, the first measured (by the book) paying most (docs/performance.md, change 19).
-    int warmUp = Integer.getInteger("benchmark.warmup", Math.max(300, candidacies / 3));
+    // Each kind's code compiled before it is measured, as on a server that has been running: the application's own
+    // code runs once or a few times per submission and is fully compiled only after some two thousand candidacies;
+    // with fewer the compilers were still at work in the measured runs (docs/performance.md, change 19).
+    int warmUp = Integer.getInteger("benchmark.warmup", Math.max(2000, candidacies));
     double restShare = Double.parseDouble(System.getProperty("benchmark.restShare", "0.05"));
     String label = System.getProperty("benchmark.label", "");
     for (String database : System.getProperty("benchmark.db", "h2").split(",")) {
